@@ -1,0 +1,76 @@
+package io.findingflow.api;
+
+import io.findingflow.api.auth.AuthController;
+import io.findingflow.api.auth.Authenticator;
+import io.findingflow.api.auth.Authorizer;
+import io.findingflow.api.auth.Tokens;
+import io.findingflow.api.auth.UserAccounts;
+import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.entities.EntityLog;
+import io.findingflow.api.entities.EntityWrites;
+import io.findingflow.api.findings.FindingController;
+import io.findingflow.api.findings.FindingQueries;
+import io.findingflow.api.health.HealthController;
+import io.findingflow.api.http.ApiServer;
+import io.findingflow.api.imports.ImportCompletion;
+import io.findingflow.api.imports.ImportController;
+import io.findingflow.api.imports.ImportService;
+import io.findingflow.api.imports.TestTypeController;
+import io.findingflow.api.imports.TestTypes;
+import io.findingflow.api.metrics.MetricsSimpleController;
+import io.findingflow.api.resources.ResourceController;
+import io.findingflow.parsers.ParserRegistry;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one API process: replays the entities log, bootstraps the admin, serves HTTP. */
+public final class ApiMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
+
+    private ApiMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ApiConfig config = ApiConfig.fromEnv(System.getenv());
+        LOG.info("Starting FindingFlow API: {}", config);
+        ParentWatch.exitWhenParentDies(System.getenv("FF_PARENT_PID"));
+        EntityLog entityLog = new EntityLog(config.kafkaBootstrap(), config.topics().entities()).start();
+        entityLog.awaitCaughtUp(Duration.ofMinutes(2));
+        Tokens tokens = new Tokens(config.secretKey());
+        UserAccounts accounts = new UserAccounts(entityLog, tokens);
+        accounts.bootstrapAdmin(config.adminUser(), config.adminPassword(), config.adminEmail());
+        ClickHouseReader clickHouse = new ClickHouseReader(config.clickHouseUrl(), config.clickHouseUser(),
+                config.clickHousePassword(), config.clickHouseDatabase());
+        EntityWrites writes = new EntityWrites(entityLog);
+        Authenticator authenticator = new Authenticator(entityLog.store());
+        Authorizer authorizer = new Authorizer(entityLog.store());
+        TestTypes testTypes = new TestTypes(ParserRegistry.standard());
+        Path uploads = Path.of(config.uploadDir());
+        ImportService importService = new ImportService(testTypes, writes, authorizer,
+                new io.findingflow.api.imports.ImportProducers(config.kafkaBootstrap(), config.topics().findingEvents(),
+                        config.importProducers()),
+                new ImportCompletion(clickHouse, config.importWait()), uploads.resolve("spool"),
+                config.timeZone(), config.deduplication());
+        ApiServer.Controllers controllers = new ApiServer.Controllers(
+                new HealthController(entityLog, clickHouse, config.flinkRestUrl()),
+                new AuthController(accounts),
+                new ImportController(authenticator, importService, config.maxUploadBytes()),
+                new FindingController(authenticator, authorizer, new FindingQueries(clickHouse)),
+                new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
+                        config.timeZone(), config.enforceVerified()),
+                new TestTypeController(authenticator, testTypes),
+                ResourceController.all(authenticator, authorizer, writes));
+        java.nio.file.Files.createDirectories(uploads);
+        Javalin app = ApiServer.create(controllers, config.maxUploadBytes(), uploads.toString());
+        app.start("0.0.0.0", config.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            entityLog.close();
+            clickHouse.close();
+        }));
+        LOG.info("FindingFlow API listening on port {}", config.port());
+    }
+}

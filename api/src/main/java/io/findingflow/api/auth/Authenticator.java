@@ -1,0 +1,60 @@
+package io.findingflow.api.auth;
+
+import io.findingflow.api.entities.Entity;
+import io.findingflow.api.entities.EntityKind;
+import io.findingflow.api.entities.EntityStore;
+import io.findingflow.api.http.ApiException;
+import io.javalin.http.Context;
+
+/**
+ * DRF token authentication: {@code Authorization: Token <key>}. No header → 403 "Authentication
+ * credentials were not provided."; unknown token or inactive user → 403 "Invalid token.".
+ */
+public final class Authenticator {
+
+    private static final String CALLER = "ff.caller";
+    private final EntityStore store;
+
+    public Authenticator(EntityStore store) {
+        this.store = store;
+    }
+
+    /** Authenticates the request and remembers the caller on the context. */
+    public Caller authenticate(Context ctx) {
+        Caller known = ctx.attribute(CALLER);
+        if (known != null) {
+            return known;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiException.notAuthenticated();
+        }
+        String[] parts = header.trim().split("\\s+");
+        if (!parts[0].equalsIgnoreCase("Token")) {
+            throw ApiException.notAuthenticated();
+        }
+        if (parts.length != 2) {
+            throw new ApiException(403, java.util.Map.of("detail",
+                    parts.length == 1 ? "Invalid token header. No credentials provided."
+                            : "Invalid token header. Token string should not contain spaces."));
+        }
+        Caller caller = new Caller(userForToken(parts[1]));
+        ctx.attribute(CALLER, caller);
+        return caller;
+    }
+
+    private Entity userForToken(String token) {
+        String hash = Tokens.hash(token);
+        Entity found = null;
+        for (Entity user : store.all(EntityKind.USER)) {
+            // compare against every user, constant time each, so timing does not reveal a prefix
+            if (Tokens.sameHash(hash, user.text("token_hash"))) {
+                found = user;
+            }
+        }
+        if (found == null || !found.data().path("is_active").asBoolean(true)) {
+            throw ApiException.invalidToken();
+        }
+        return found;
+    }
+}

@@ -1,0 +1,14 @@
+package io.findingflow.api.entities;
+
+/** Entity kinds of the entities log, named as DefectDojo's API resources. */
+public final class EntityKind {
+    public static final String USER = "user";
+    public static final String PRODUCT_TYPE = "product_type";
+    public static final String PRODUCT = "product";
+    public static final String ENGAGEMENT = "engagement";
+    public static final String TEST = "test";
+    public static final String PRODUCT_TYPE_MEMBER = "product_type_member";
+    public static final String PRODUCT_MEMBER = "product_member";
+
+    private EntityKind() {}
+}

@@ -1,0 +1,125 @@
+package io.findingflow.api.findings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.findingflow.api.auth.Authenticator;
+import io.findingflow.api.auth.Authorizer;
+import io.findingflow.api.auth.Caller;
+import io.findingflow.api.http.ApiException;
+import io.findingflow.api.http.Page;
+import io.findingflow.api.http.QueryParams;
+import io.findingflow.schemas.Severity;
+import io.findingflow.schemas.Sql;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /api/v2/findings/} with DefectDojo's filters, ordering and pagination; detail by id. */
+public final class FindingController {
+
+    private static final Map<String, String> ORDERING = Map.of(
+            "id", "id", "date", "date", "severity", "severity", "title", "title", "created", "created",
+            "cwe", "cwe", "test", "test_id", "mitigated", "mitigated", "numerical_severity", "severity");
+    private static final List<String> BOOLEAN_FILTERS = List.of(
+            "active", "verified", "duplicate", "false_p", "is_mitigated", "out_of_scope", "risk_accepted");
+
+    private final Authenticator authenticator;
+    private final Authorizer authorizer;
+    private final FindingQueries queries;
+
+    public FindingController(Authenticator authenticator, Authorizer authorizer, FindingQueries queries) {
+        this.authenticator = authenticator;
+        this.authorizer = authorizer;
+        this.queries = queries;
+    }
+
+    public void list(Context ctx) {
+        Caller caller = authenticator.authenticate(ctx);
+        Set<Long> products = authorizer.visibleProductIds(caller);
+        List<String> conditions = new ArrayList<>();
+        idFilter(ctx, "test", "test_id", conditions);
+        idFilter(ctx, "test__engagement", "engagement_id", conditions);
+        idFilter(ctx, "test__engagement__product", "product_id", conditions);
+        idFilter(ctx, "cwe", "cwe", conditions);
+        idFilter(ctx, "id", "id", conditions);
+        for (String name : BOOLEAN_FILTERS) {
+            Boolean value = QueryParams.bool(ctx, name);
+            if (value != null) {
+                conditions.add(name + " = " + (value ? 1 : 0));
+            }
+        }
+        String severity = QueryParams.text(ctx, "severity");
+        if (severity != null) {
+            Severity parsed = Severity.parseOrNull(severity);
+            if (parsed == null || !parsed.label().equals(severity)) {
+                throw ApiException.field("severity",
+                        "Select a valid choice. " + severity + " is not one of the available choices.");
+            }
+            conditions.add("severity = " + Sql.quote(severity));
+        }
+        textFilter(ctx, "title", "title = ", conditions);
+        textFilter(ctx, "hash_code", "hash_code = ", conditions);
+        textFilter(ctx, "unique_id_from_tool", "unique_id_from_tool = ", conditions);
+        textFilter(ctx, "component_name", "component_name = ", conditions);
+        textFilter(ctx, "file_path", "file_path = ", conditions);
+        String contains = QueryParams.text(ctx, "title__contains");
+        if (contains != null) {
+            conditions.add("positionCaseInsensitiveUTF8(title, " + Sql.quote(contains) + ") > 0");
+        }
+        Page page = Page.of(ctx);
+        FindingQueries.Filter filter = new FindingQueries.Filter(products, conditions);
+        long count = queries.count(filter);
+        List<ObjectNode> rows = queries.page(filter, ordering(ctx), page.limit(), page.offset());
+        ctx.json(page.body(ctx, count, rows.stream().map(FindingView::of).toList()));
+    }
+
+    public void detail(Context ctx) {
+        Caller caller = authenticator.authenticate(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Finding");
+        }
+        FindingQueries.Filter filter = new FindingQueries.Filter(
+                authorizer.visibleProductIds(caller), List.of("id = " + id));
+        List<ObjectNode> rows = queries.page(filter, "id", 1, 0);
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Finding");
+        }
+        ctx.json(FindingView.of(rows.get(0)));
+    }
+
+    private static void idFilter(Context ctx, String param, String column, List<String> conditions) {
+        Long value = QueryParams.id(ctx, param);
+        if (value != null) {
+            conditions.add(column + " = " + value);
+        }
+    }
+
+    private static void textFilter(Context ctx, String param, String prefix, List<String> conditions) {
+        String value = QueryParams.text(ctx, param);
+        if (value != null) {
+            conditions.add(prefix + Sql.quote(value));
+        }
+    }
+
+    private static String ordering(Context ctx) {
+        String o = QueryParams.text(ctx, "o");
+        if (o == null) {
+            return "id";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String term : o.split(",")) {
+            boolean descending = term.startsWith("-");
+            String column = ORDERING.get(descending ? term.substring(1) : term);
+            if (column == null) {
+                throw ApiException.field("o", "Select a valid choice. " + term + " is not one of the available choices.");
+            }
+            parts.add(column + (descending ? " DESC" : " ASC"));
+        }
+        parts.add("id");
+        return String.join(", ", parts);
+    }
+}

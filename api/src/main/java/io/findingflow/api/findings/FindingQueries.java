@@ -1,0 +1,63 @@
+package io.findingflow.api.findings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.schemas.Sql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finding reads from ClickHouse. The latest version of each finding is taken with
+ * {@code argMax(..., version)} grouped by id, which works on 18.16 and current servers and does
+ * not depend on merges having happened.
+ */
+public final class FindingQueries {
+
+    static final List<String> COLUMNS = List.of(
+            "product_id", "engagement_id", "test_id", "title", "severity", "date", "active", "verified",
+            "false_p", "duplicate", "duplicate_finding", "out_of_scope", "risk_accepted", "is_mitigated",
+            "mitigated", "hash_code", "unique_id_from_tool", "cwe", "component_name", "file_path",
+            "created", "deleted", "body");
+
+    private final ClickHouseReader clickHouse;
+
+    public FindingQueries(ClickHouseReader clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    /** Filters as SQL conditions over the latest version (column names without prefix). */
+    public record Filter(Set<Long> productIds, List<String> conditions) {
+        public Filter {
+            conditions = new ArrayList<>(conditions);
+        }
+    }
+
+    public long count(Filter filter) {
+        List<ObjectNode> rows = clickHouse.rows("SELECT count() AS n FROM (" + latest(filter) + ")");
+        return rows.isEmpty() ? 0 : rows.get(0).path("n").asLong();
+    }
+
+    public List<ObjectNode> page(Filter filter, String orderBy, int limit, int offset) {
+        return clickHouse.rows("SELECT * FROM (" + latest(filter) + ") ORDER BY " + orderBy
+                + " LIMIT " + offset + ", " + limit);
+    }
+
+    private static String latest(Filter filter) {
+        // aliases must not shadow columns inside argMax (older servers substitute them): l_*
+        StringBuilder inner = new StringBuilder("SELECT id");
+        StringBuilder renamed = new StringBuilder("SELECT id");
+        for (String column : COLUMNS) {
+            inner.append(", argMax(").append(column).append(", version) AS l_").append(column);
+            renamed.append(", l_").append(column).append(" AS ").append(column);
+        }
+        inner.append(" FROM findings WHERE product_id IN (").append(Sql.numbers(filter.productIds()))
+                .append(") GROUP BY id");
+        StringBuilder query = new StringBuilder("SELECT * FROM (").append(renamed).append(" FROM (")
+                .append(inner).append(")) WHERE deleted = 0");
+        for (String condition : filter.conditions()) {
+            query.append(" AND ").append(condition);
+        }
+        return query.toString();
+    }
+}

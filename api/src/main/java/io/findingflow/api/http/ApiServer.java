@@ -1,0 +1,80 @@
+package io.findingflow.api.http;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
+import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+
+import io.findingflow.api.auth.AuthController;
+import io.findingflow.api.findings.FindingController;
+import io.findingflow.api.health.HealthController;
+import io.findingflow.api.imports.ImportController;
+import io.findingflow.api.imports.TestTypeController;
+import io.findingflow.api.metrics.MetricsSimpleController;
+import io.findingflow.api.resources.ResourceController;
+import io.findingflow.schemas.Json;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+
+/** Builds the Javalin app from its controllers: every route in one table. */
+public final class ApiServer {
+
+    /** The controllers the routes dispatch to. */
+    public record Controllers(
+            HealthController health,
+            AuthController auth,
+            ImportController imports,
+            FindingController findings,
+            MetricsSimpleController metricsSimple,
+            TestTypeController testTypes,
+            Map<String, ResourceController> resources) {}
+
+    private ApiServer() {}
+
+    public static Javalin create(Controllers c, long maxUploadBytes, String uploadDir) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.create(), false));
+            config.router.ignoreTrailingSlashes = false;
+            config.http.maxRequestSize = 10_000_000L;
+            config.jetty.multipartConfig.cacheDirectory(uploadDir);
+            config.jetty.multipartConfig.maxFileSize(maxUploadBytes + 1, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 10_000_000L, SizeUnit.BYTES);
+            config.router.apiBuilder(() -> {
+                get("health", c.health()::get);
+                path("api/v2", () -> {
+                    post("api-token-auth/", c.auth()::tokenAuth);
+                    post("import-scan/", c.imports()::importScan);
+                    post("reimport-scan/", c.imports()::reimportScan);
+                    get("findings/", c.findings()::list);
+                    get("findings/{id}/", c.findings()::detail);
+                    get("metrics/simple/", c.metricsSimple()::get);
+                    get("test_types/", c.testTypes()::list);
+                    get("test_types/{id}/", c.testTypes()::detail);
+                    c.resources().forEach((name, controller) -> {
+                        get(name + "/", controller::list);
+                        post(name + "/", controller::create);
+                        get(name + "/{id}/", controller::detail);
+                        patch(name + "/{id}/", controller::update);
+                        put(name + "/{id}/", controller::update);
+                    });
+                });
+            });
+        });
+        // Django's APPEND_SLASH: /api/v2/x → 301 /api/v2/x/ with the query kept
+        app.before("/api/v2/*", ctx -> {
+            if (!ctx.path().endsWith("/")) {
+                String query = ctx.queryString();
+                ctx.header("Location", ctx.path() + "/" + (query == null ? "" : "?" + query));
+                ctx.status(301);
+                ctx.skipRemainingHandlers();
+            }
+        });
+        ErrorMapping.register(app);
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+package io.findingflow.schemas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ClickHouse schema, kept once as SQL files in {@code clickhouse/} on the classpath. The stack,
+ * the jobs' sink tests and the API tests all create tables from these same statements.
+ */
+public final class ClickHouseDdl {
+
+    /** Table files in creation order. */
+    public static final List<String> TABLES =
+            List.of("findings", "finding_month_counts", "imports", "custom_metric_values");
+
+    private ClickHouseDdl() {}
+
+    /** The single-node statements (each file holds one CREATE TABLE IF NOT EXISTS). */
+    public static List<String> statements() {
+        List<String> statements = new ArrayList<>();
+        for (String table : TABLES) {
+            statements.add(read("clickhouse/" + table + ".sql"));
+        }
+        return statements;
+    }
+
+    static String read(String resource) {
+        try (InputStream in = ClickHouseDdl.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // drop comment lines: 18.16 accepts them, but a clean statement logs better
+            StringBuilder sql = new StringBuilder();
+            for (String line : text.split("\n")) {
+                if (!line.strip().startsWith("--")) {
+                    sql.append(line).append('\n');
+                }
+            }
+            return sql.toString().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
