@@ -10,6 +10,10 @@ final class CaseFold {
     private CaseFold() {}
 
     static String fold(String text) {
+        if (isAscii(text)) {
+            // hash_code folds every finding's text: skip the per-code-point path when it cannot matter
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints()
                 .forEach(
@@ -26,10 +30,21 @@ final class CaseFold {
                                     out.append("i\u0307");
                                     break;
                                 default:
-                                    out.appendCodePoint(
-                                            Character.toLowerCase(Character.toUpperCase(cp)));
+                                    // full (multi-character) upper case first: ŉ → ʼN → ʼn, ǰ → J̌ → ǰ
+                                    out.append(new String(Character.toChars(cp))
+                                            .toUpperCase(java.util.Locale.ROOT)
+                                            .toLowerCase(java.util.Locale.ROOT));
                             }
                         });
         return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

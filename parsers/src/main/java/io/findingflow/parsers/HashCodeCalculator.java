@@ -2,6 +2,7 @@ package io.findingflow.parsers;
 
 import io.findingflow.schemas.Endpoint;
 import io.findingflow.schemas.Finding;
+import io.findingflow.schemas.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,7 +55,8 @@ public final class HashCodeCalculator {
             case "description":
                 return py(finding.description);
             case "severity":
-                return py(finding.severity);
+                // the importer runs sanitize_severity before hashing ("Information" hashes as "Info")
+                return Severity.from(finding.severity).label();
             case "mitigation":
                 return py(finding.mitigation);
             case "component_name":

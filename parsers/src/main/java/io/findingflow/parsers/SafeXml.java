@@ -56,6 +56,32 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * Like {@link #open}, but lets a DOCTYPE declaration through: it is reported and skipped, never
+     * loaded (DTD support stays off and the resolver refuses every external fetch), and entity
+     * references are still refused. For formats whose real exports carry a DOCTYPE that
+     * DefectDojo's defusedxml accepts, such as Qualys' {@code <!DOCTYPE ASSET_DATA_REPORT SYSTEM ...>}.
+     */
+    public static XMLStreamReader openSkippingDoctype(InputStream in) throws ParseException {
+        try {
+            XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
+            return new StreamReaderDelegate(reader) {
+                @Override
+                public int next() throws XMLStreamException {
+                    int event = super.next();
+                    if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                        throw new XMLStreamException(
+                                "XML entity references are not allowed: &" + getLocalName() + ";",
+                                getLocation());
+                    }
+                    return event;
+                }
+            };
+        } catch (XMLStreamException e) {
+            throw error("XML", e);
+        }
+    }
+
     /** A {@link ParseException} naming the format, the problem and its line/column. */
     public static ParseException error(String format, XMLStreamException e) {
         String where =

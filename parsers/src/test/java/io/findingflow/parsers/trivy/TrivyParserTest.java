@@ -1,0 +1,159 @@
+package io.findingflow.parsers.trivy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.findingflow.parsers.CorpusFiles;
+import io.findingflow.parsers.ParseException;
+import io.findingflow.parsers.ParserRegistry;
+import io.findingflow.parsers.ScanContext;
+import io.findingflow.schemas.Finding;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrivyParserTest {
+
+    private static final String TRIVY = "Trivy Scan";
+
+    @Test
+    void shouldReadLegacyListWithoutFilePath() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/legacy_many_vulns.json");
+
+        assertThat(findings).hasSize(93);
+        Finding first = findings.get(0);
+        assertThat(first.title).isEqualTo("CVE-2011-3374 apt 1.8.2.2");
+        assertThat(first.severity).isEqualTo("Low");
+        assertThat(first.cwe).isEqualTo(347);
+        assertThat(first.vulnerabilityIds).containsExactly("CVE-2011-3374");
+        assertThat(first.componentName).isEqualTo("apt");
+        assertThat(first.componentVersion).isEqualTo("1.8.2.2");
+        assertThat(first.filePath).isNull();
+        assertThat(first.tags).containsExactly("debian");
+        assertThat(first.cvssv3).isEqualTo("CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N");
+        assertThat(first.cvssv3Score).isEqualTo(3.7);
+        assertThat(first.hashCode).isEqualTo("408727bc5de06d7e6f7fa3551fbcb59c518171edd1d12a9ab9f3185a9681ee60");
+    }
+
+    @Test
+    void shouldReadSchemaTwoVulnerabilities() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/scheme_2_many_vulns.json");
+
+        assertThat(findings).hasSize(5);
+        Finding first = findings.get(0);
+        assertThat(first.title).isEqualTo("CVE-2020-15999 freetype 2.9.1-r2");
+        assertThat(first.severity).isEqualTo("Medium");
+        assertThat(first.filePath).isEqualTo("app/libs/freetype-2.9.1-r2");
+        assertThat(first.mitigation).isEqualTo("2.9.1-r3");
+        assertThat(first.fixAvailable).isTrue();
+        assertThat(first.staticFinding).isTrue();
+        assertThat(first.description)
+                .startsWith("freetype: Heap-based buffer overflow due to integer truncation in Load_SBit_Png\n"
+                        + "**Target:** teamdojo:latest (alpine 3.9.4)\n**Type:** alpine\n**Fixed version:** 2.9.1-r3\n\n");
+        assertThat(first.hashCode).isEqualTo("bc31efb86809530d98dea4469f22358ac754d576dc7344d9ee96cb7ba316b744");
+    }
+
+    @Test
+    void shouldReadMisconfigurationsAndSecrets() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/misconfigurations_and_secrets.json");
+
+        assertThat(findings).hasSize(5);
+        Finding misconfiguration = findings.get(2);
+        assertThat(misconfiguration.title).isEqualTo("DS002 - Image user should not be 'root'");
+        assertThat(misconfiguration.severity).isEqualTo("High");
+        assertThat(misconfiguration.references)
+                .isEqualTo("https://avd.aquasec.com/misconfig/ds002\n"
+                        + "https://docs.docker.com/develop/develop-images/dockerfile_best-practices/");
+        assertThat(misconfiguration.tags).containsExactly("dockerfile", "config");
+        assertThat(misconfiguration.vulnerabilityIds).containsExactly("DS002");
+        Finding secret = findings.get(3);
+        assertThat(secret.title).isEqualTo("Secret detected in Dockerfile - GitHub Personal Access Token");
+        assertThat(secret.severity).isEqualTo("Critical");
+        assertThat(secret.description)
+                .isEqualTo("GitHub Personal Access Token\n**Category:** GitHub\n**Match:** ENV GITHUB_PAT=*****\n");
+        assertThat(secret.line).isEqualTo(24);
+        assertThat(secret.tags).containsExactly("secret");
+    }
+
+    @Test
+    void shouldNameClusterWorkloadsAsService() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/issue_9170.json");
+
+        assertThat(findings).hasSize(37);
+        assertThat(findings.get(0).title).isEqualTo("KSV116 - Runs with a root primary or supplementary GID");
+        assertThat(findings.get(0).service).isEqualTo("default / Service / kubernetes");
+        assertThat(findings.get(0).vulnerabilityIds).containsExactly("AVD-KSV-0116");
+        assertThat(findings.get(0).hashCode)
+                .isEqualTo("dbde13c620a6b3b0cc5c7b349bae80fa60a5a5ca663fd177161d47d885425b23");
+    }
+
+    @Test
+    void shouldMapVexStatusesAndCwes() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/all_statuses.json");
+
+        assertThat(findings).hasSize(8);
+        assertThat(findings.get(0).verified).isFalse();
+        assertThat(findings.get(1).active).isFalse();
+        assertThat(findings.get(1).isMitigated).isTrue();
+        assertThat(findings.get(3).cwes).containsExactly(190, 787);
+        assertThat(findings.get(2).cwe).isZero();
+    }
+
+    @Test
+    void shouldPreferReportedSeverityOverCvss() throws ParseException {
+        List<Finding> findings = CorpusFiles.parse(TRIVY, "trivy/severity_prio.json");
+
+        assertThat(findings.get(0).severity).isEqualTo("Low");
+        assertThat(findings.get(0).cvssv3Score).isEqualTo(6.5);
+    }
+
+    @Test
+    void shouldFallBackToCvssWhenSeverityIsMissing() throws ParseException {
+        String report = "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Class\":\"lang-pkgs\",\"Type\":\"pip\","
+                + "\"Vulnerabilities\":[{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"p\",\"CVSS\":{\"ghsa\":"
+                + "{\"V3Vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H\"}}}]}]}";
+
+        Finding finding = parse(report).get(0);
+
+        assertThat(finding.severity).isEqualTo("Critical");
+        assertThat(finding.cvssv3Score).isEqualTo(10.0);
+        assertThat(finding.filePath).isEqualTo("t");
+        assertThat(finding.fixAvailable).isFalse();
+    }
+
+    @Test
+    void shouldStreamResultsWhoseTargetComesLast() throws ParseException {
+        String report = "[{\"Vulnerabilities\":[{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"p\","
+                + "\"Severity\":\"HIGH\"}],\"Type\":\"debian\",\"Target\":\"img\"},{\"Type\":\"no target\"}]";
+
+        List<Finding> findings = parse(report);
+
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).description).contains("**Target:** img\n**Type:** debian\n");
+    }
+
+    @Test
+    void shouldReturnNothingForNullReport() throws ParseException {
+        assertThat(parse("null")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnknownSchema() {
+        assertThatThrownBy(() -> parse("{\"SchemaVersion\": 3}"))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("not supported");
+    }
+
+    @Test
+    void shouldRejectTruncatedReport() {
+        assertThatThrownBy(() -> parse("{\"SchemaVersion\": 2, \"Results\": [{\"Target\": \"x\", "))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("Invalid Trivy report at line 1");
+    }
+
+    private static List<Finding> parse(String report) throws ParseException {
+        return ParserRegistry.standard()
+                .parseAll(new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), ScanContext.of(TRIVY));
+    }
+}
