@@ -5,6 +5,7 @@ import io.findingflow.jobs.lifecycle.functions.FindingEventDeserializer;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
 import io.findingflow.jobs.sink.ClickHouseSink;
 import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -52,7 +53,9 @@ public final class FindingFlowJobs {
                         .setDeserializer(new FindingEventDeserializer())
                         .setProperties(consumer)
                         .build();
-        FindingLifecycleJob.build(env, findingEvents)
+        FindingLifecycleJob.build(
+                        env.fromSource(findingEvents, WatermarkStrategy.noWatermarks(), "finding-events")
+                                .uid("finding-events-source"))
                 .sinkTo(ClickHouseSink.builder(config.clickHouse()).build())
                 .name("clickhouse-findings")
                 .uid("clickhouse-findings");

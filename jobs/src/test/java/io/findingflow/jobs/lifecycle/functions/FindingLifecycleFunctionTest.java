@@ -1,0 +1,81 @@
+package io.findingflow.jobs.lifecycle.functions;
+
+import static io.findingflow.jobs.lifecycle.functions.LifecycleTestSupport.finding;
+import static io.findingflow.jobs.lifecycle.functions.LifecycleTestSupport.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
+import io.findingflow.jobs.sink.ClickHouseRow;
+import io.findingflow.schemas.FindingEdit;
+import io.findingflow.schemas.Json;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FindingLifecycleFunctionTest {
+
+    private final LifecycleTestSupport events = new LifecycleTestSupport();
+    private KeyedOneInputStreamOperatorTestHarness<Long, FindingEventRecord, ClickHouseRow> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new FindingLifecycleFunction()), r -> r.productId, Types.LONG);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void feed(List<FindingEventRecord> records) throws Exception {
+        for (FindingEventRecord record : records) {
+            harness.processElement(record, 0L);
+        }
+    }
+
+    private List<ClickHouseRow> rows(String table) {
+        return harness.extractOutputValues().stream().filter(r -> r.table().equals(table)).toList();
+    }
+
+    @Test
+    void shouldEmitFindingsCountsAndCompletionOnlyAtTheEndMarker() throws Exception {
+        List<FindingEventRecord> records = events.importOf(header("i1", false, 7, 70, 700),
+                finding("a", "High", "h1"), finding("b", "High", "h2"));
+        feed(records.subList(0, records.size() - 1));
+        assertThat(harness.extractOutputValues()).as("nothing before the end marker").isEmpty();
+        feed(records.subList(records.size() - 1, records.size()));
+        assertThat(rows("findings")).hasSize(2);
+        assertThat(rows("imports")).hasSize(1);
+        assertThat(rows("finding_month_counts")).singleElement()
+                .satisfies(r -> assertThat(r.json()).contains("\"month\":\"2024-03-01\"", "\"severity\":\"High\"",
+                        "\"total_verified\":2"));
+    }
+
+    @Test
+    void shouldDropAnImportWhoseEndNeverCame() throws Exception {
+        List<FindingEventRecord> aborted = events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1"));
+        feed(aborted.subList(0, aborted.size() - 1));
+        feed(events.importOf(header("i2", false, 7, 70, 701), finding("b", "Low", "h2")));
+        assertThat(rows("findings")).singleElement().satisfies(r -> assertThat(r.json()).contains("\"title\":\"b\""));
+    }
+
+    @Test
+    void shouldMoveACountWhenAnEditMarksAFalsePositive() throws Exception {
+        feed(events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1")));
+        long id = Json.mapper().readTree(rows("findings").get(0).json()).path("id").asLong();
+        FindingEdit edit = new FindingEdit(id, Json.mapper().createObjectNode().put("false_p", true), false, 1,
+                "2024-03-06T00:00:00Z");
+        harness.processElement(new FindingEventRecord("update", "req-1", 7, 0, 99, null, null,
+                Json.mapper().writeValueAsString(edit)), 0L);
+        List<ClickHouseRow> counts = rows("finding_month_counts");
+        assertThat(counts.get(counts.size() - 1).json()).contains("\"total_verified\":0", "\"version\":99");
+        List<ClickHouseRow> findings = rows("findings");
+        assertThat(findings.get(findings.size() - 1).json()).contains("\"false_p\":1");
+    }
+}
