@@ -37,6 +37,11 @@ final class QualysCsvParser {
             if (reader.header() == null) {
                 throw new ParseException("Invalid Qualys CSV report: the file is empty");
             }
+            List<String> header = reader.header();
+            if (!header.contains("QID") && !header.contains("Title") && !header.contains("VULN TITLE")) {
+                throw new ParseException("Invalid Qualys CSV report: the first line is not a Qualys header "
+                        + "(no 'QID', 'Title' or 'VULN TITLE' column)");
+            }
             String cvss = null;
             for (CsvDictReader.Row row = reader.next(); row != null; row = reader.next()) {
                 String title = row.get("Title");

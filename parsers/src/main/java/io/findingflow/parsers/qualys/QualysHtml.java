@@ -1,7 +1,9 @@
 package io.findingflow.parsers.qualys;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * The HTML of Qualys THREAT/IMPACT/SOLUTION fields as Markdown, following the main rules of the
  * html2text library DefectDojo uses (paragraphs, line breaks, links, emphasis, lists, entity
  * decoding, whitespace collapsing, wrapping at 78 columns). Not a complete html2text port: rare
- * markup (tables, nested quotes) comes out as plain text.
+ * markup (tables, pre blocks, quotes) comes out as plain text. Only the description, mitigation
+ * and impact go through it, none of which takes part in Qualys' hash_code.
  */
 final class QualysHtml {
 
@@ -20,15 +23,30 @@ final class QualysHtml {
     private static final Pattern HREF =
             Pattern.compile("href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);");
-    private static final Map<String, String> ENTITIES = Map.of(
-            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "copy", "\u00a9",
-            "reg", "\u00ae", "middot", "\u00b7", "ndash", "\u2013");
+    /** html2text keeps &nbsp; out of whitespace collapsing and writes it as a plain space. */
+    private static final String NBSP = "\u00a0";
+    private static final Map<String, String> ENTITIES = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", NBSP), Map.entry("copy", "(C)"), Map.entry("reg", "(R)"),
+            Map.entry("trade", "(TM)"), Map.entry("mdash", "--"), Map.entry("ndash", "-"), Map.entry("rsquo", "'"),
+            Map.entry("lsquo", "'"), Map.entry("rdquo", "\""), Map.entry("ldquo", "\""), Map.entry("hellip", "..."),
+            Map.entry("middot", "\u00b7"));
+    private static final Map<Integer, String> UNIFIABLE = Map.of(
+            0xa9, "(C)", 0xae, "(R)", 0x2122, "(TM)", 0x2014, "--", 0x2013, "-", 0x2019, "'", 0x2018, "'",
+            0x201d, "\"", 0x201c, "\"", 0x2026, "...");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("^[a-zA-Z+]+://");
     private static final Pattern ORDERED = Pattern.compile("^\\d+\\.\\s");
     private static final int WIDTH = 78;
+    /** Python textwrap's wordsep_re (break_on_hyphens=True). */
+    private static final Pattern WORD_SEPARATOR = Pattern.compile(
+            "(\\s+|(?<=[\\w!\"'&.,?])-{2,}(?=\\w)|\\S+?(?:-(?:(?<=[^\\d\\W]{2}-)|(?<=[^\\d\\W]-[^\\d\\W]-))"
+                    + "(?=[^\\d\\W]-?[^\\d\\W])|(?=\\s|\\z)|(?<=[\\w!\"'&.,?])(?=-{2,}\\w)))",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private final StringBuilder out = new StringBuilder();
     private final Deque<String> links = new ArrayDeque<>();
     private final Deque<String> lists = new ArrayDeque<>();
+    private final Deque<int[]> numbers = new ArrayDeque<>();
     private int pendingNewlines;
     private boolean space;
     private boolean start = true;
@@ -56,7 +74,7 @@ final class QualysHtml {
         converter.paragraphBreak();
         converter.pendingNewlines = 0;
         converter.out.append('\n');
-        return wrap(converter.out.toString());
+        return wrap(converter.out.toString()).replace(NBSP, " ");
     }
 
     private void tag(String tag, boolean open, String attributes) {
@@ -78,8 +96,10 @@ final class QualysHtml {
             case "ul", "ol" -> {
                 if (open) {
                     lists.push(tag);
+                    numbers.push(new int[] {0});
                 } else if (!lists.isEmpty()) {
                     lists.pop();
+                    numbers.pop();
                 }
                 if (lists.isEmpty()) {
                     pendingNewlines = 2;
@@ -91,7 +111,9 @@ final class QualysHtml {
                 paragraphBreak();
                 if (open) {
                     String indent = "  ".repeat(Math.max(0, lists.size() - 1));
-                    emit(indent + ("ol".equals(lists.peek()) ? "  1. " : "  * "));
+                    boolean ordered = "ol".equals(lists.peek());
+                    String marker = ordered ? "  " + (++numbers.peek()[0]) + ". " : "  * ";
+                    emit(indent + marker);
                 }
             }
             case "a" -> link(open, attributes);
@@ -127,8 +149,8 @@ final class QualysHtml {
         if (raw.isEmpty()) {
             return;
         }
-        String text = decode(raw);
-        if (automaticLink != null && text.equals(automaticLink) && out.length() > 0 && out.charAt(out.length() - 1) == '[') {
+        String text = escape(decode(raw));
+        if (automaticLink != null && text.equals(automaticLink) && ABSOLUTE_URL.matcher(text).find() && out.length() > 0 && out.charAt(out.length() - 1) == '[') {
             out.setLength(out.length() - 1);
             skipLinkEnd = true;
             automaticLink = null;
@@ -136,13 +158,13 @@ final class QualysHtml {
             return;
         }
         automaticLink = null;
-        String collapsed = text.replaceAll("\\s+", " ");
+        String collapsed = text.replaceAll("[ \\t\\n\\r\\f\\u000b]+", " ");
         if (collapsed.startsWith(" ")) {
             space = true;
             collapsed = collapsed.substring(1);
         }
         if (!collapsed.isEmpty()) {
-            emit(escape(collapsed));
+            emit(collapsed);
         }
     }
 
@@ -175,8 +197,8 @@ final class QualysHtml {
     /** html2text's escape_md_section: a list-like "1." or a leading "+"/"-" gets a backslash. */
     private static String escape(String text) {
         String escaped = text.replaceAll("\\\\(?=[\\\\`*_{}\\[\\]()#+\\-.!])", "\\\\\\\\");
-        escaped = escaped.replaceAll("^(\\s*\\d+)(\\.)(?=\\s)", "$1\\\\$2");
-        return escaped.replaceAll("^(\\s*)([+\\-])(?=\\s)", "$1\\\\$2");
+        escaped = escaped.replaceAll("(?m)^(\\s*\\d+)(\\.)(?=\\s)", "$1\\\\$2");
+        return escaped.replaceAll("(?m)^(\\s*)([+\\-])(?=\\s)", "$1\\\\$2");
     }
 
     private static String decode(String text) {
@@ -186,9 +208,9 @@ final class QualysHtml {
             String name = entity.group(1);
             String value;
             if (name.startsWith("#x") || name.startsWith("#X")) {
-                value = new String(Character.toChars(Integer.parseInt(name.substring(2), 16)));
+                value = codePoint(Integer.parseInt(name.substring(2), 16));
             } else if (name.startsWith("#")) {
-                value = new String(Character.toChars(Integer.parseInt(name.substring(1))));
+                value = codePoint(Integer.parseInt(name.substring(1)));
             } else {
                 value = ENTITIES.getOrDefault(name.toLowerCase(Locale.ROOT), entity.group());
             }
@@ -196,6 +218,10 @@ final class QualysHtml {
         }
         entity.appendTail(decoded);
         return decoded.toString();
+    }
+
+    private static String codePoint(int code) {
+        return UNIFIABLE.getOrDefault(code, code == 0xa0 ? NBSP : new String(Character.toChars(code)));
     }
 
     /** html2text's optwrap: every text line wrapped at 78 columns and followed by a blank line. */
@@ -220,7 +246,7 @@ final class QualysHtml {
                 }
                 continue;
             }
-            result.append(String.join("\n", words(line)));
+            result.append(String.join("\n", words(line.replace('\t', ' '))));
             if (line.endsWith("  ")) {
                 result.append("  \n");
                 newlines = 1;
@@ -232,18 +258,36 @@ final class QualysHtml {
         return result.toString();
     }
 
-    /** textwrap.wrap(line, 78, break_long_words=False) on spaces. */
-    private static java.util.List<String> words(String line) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : line.strip().split(" +")) {
-            if (current.length() > 0 && current.length() + 1 + word.length() > WIDTH) {
-                lines.add(current.toString());
-                current.setLength(0);
-            }
-            current.append(current.length() > 0 ? " " : "").append(word);
+    /** textwrap.wrap(line, 78, break_long_words=False): chunks split at spaces and after hyphens. */
+    private static List<String> words(String line) {
+        List<String> chunks = new ArrayList<>();
+        Matcher chunk = WORD_SEPARATOR.matcher(line);
+        while (chunk.find()) {
+            chunks.add(chunk.group());
         }
-        lines.add(current.toString());
+        List<String> lines = new ArrayList<>();
+        int next = 0;
+        while (next < chunks.size()) {
+            if (!lines.isEmpty() && chunks.get(next).isBlank()) {
+                next++;
+                continue;
+            }
+            List<String> current = new ArrayList<>();
+            int length = 0;
+            while (next < chunks.size() && length + chunks.get(next).length() <= WIDTH) {
+                length += chunks.get(next).length();
+                current.add(chunks.get(next++));
+            }
+            if (current.isEmpty() && next < chunks.size()) {
+                current.add(chunks.get(next++));
+            }
+            if (!current.isEmpty() && current.get(current.size() - 1).isBlank()) {
+                current.remove(current.size() - 1);
+            }
+            if (!current.isEmpty()) {
+                lines.add(String.join("", current));
+            }
+        }
         return lines;
     }
 }

@@ -3,10 +3,8 @@ package io.findingflow.parsers.sonarqube;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the tree libxml2's HTML parser (lxml's {@code HTMLParser}) builds from the same markup:
@@ -29,12 +27,6 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
     /** libxml2 stops at this depth too; it also keeps the recursive walks safe. */
     static final int MAX_DEPTH = 256;
 
-    private static final Set<String> VOID = Set.of("area", "base", "basefont", "br", "col", "embed",
-            "frame", "hr", "img", "input", "isindex", "link", "meta", "param");
-    private static final Set<String> HEAD_ELEMENTS = Set.of("script", "style", "meta", "link", "title", "base");
-    private static final Map<String, Set<String>> CLOSED_BY = startClose();
-    private static final Map<String, Integer> END_PRIORITY = Map.of("div", 150, "td", 160, "th", 160,
-            "tr", 170, "thead", 180, "tbody", 180, "tfoot", 180, "table", 190, "head", 200, "body", 200);
 
     private final boolean detailOnly;
     private final DetailRows rows;
@@ -90,7 +82,7 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
         }
         HtmlNode element = HtmlNode.element(name, attributes);
         push(element);
-        if (selfClosing || VOID.contains(name)) {
+        if (selfClosing || HtmlRules.isVoid(name)) {
             pop();
         }
     }
@@ -101,13 +93,13 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
             discarded--;
             return;
         }
-        int priority = END_PRIORITY.getOrDefault(name, 100);
+        int priority = HtmlRules.endPriority(name);
         int index = open.size() - 1;
         for (; index >= 0; index--) {
             if (open.get(index).name.equals(name)) {
                 break;
             }
-            if (END_PRIORITY.getOrDefault(open.get(index).name, 100) > priority) {
+            if (HtmlRules.endPriority(open.get(index).name) > priority) {
                 return;
             }
         }
@@ -146,7 +138,7 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
     }
 
     private void autoClose(String name) {
-        while (!open.isEmpty() && CLOSED_BY.getOrDefault(name, Set.of()).contains(current().name)) {
+        while (!open.isEmpty() && HtmlRules.closes(name, current().name)) {
             pop();
         }
     }
@@ -161,7 +153,7 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
         if (name.equals("body") || name.equals("head")) {
             return;
         }
-        if (open.size() <= 1 && HEAD_ELEMENTS.contains(name)) {
+        if (open.size() <= 1 && HtmlRules.belongsInHead(name)) {
             if (!sawHead && !sawBody) {
                 push(HtmlNode.element("head", null));
             }
@@ -247,64 +239,5 @@ final class HtmlTreeBuilder implements HtmlTokenizer.Handler {
             }
         }
         return true;
-    }
-
-    /** libxml2's htmlStartClose table: for each start tag, the open elements it closes. */
-    private static Map<String, Set<String>> startClose() {
-        String fontStyle = "tt i b u s strike big small";
-        String[][] table = {
-            {"form", "form p hr h1 h2 h3 h4 h5 h6 dl ul ol menu dir address pre listing xmp head"},
-            {"head", "p"},
-            {"title", "p"},
-            {"body", "head style script title"},
-            {"frameset", "head style script title"},
-            {"li", "p h1 h2 h3 h4 h5 h6 dl address pre listing xmp head li"},
-            {"hr", "p head"},
-            {"h1", "p head h2 h3 h4 h5 h6"},
-            {"h2", "p head h1 h3 h4 h5 h6"},
-            {"h3", "p head h1 h2 h4 h5 h6"},
-            {"h4", "p head h1 h2 h3 h5 h6"},
-            {"h5", "p head h1 h2 h3 h4 h6"},
-            {"h6", "p head h1 h2 h3 h4 h5"},
-            {"dir", "p head"},
-            {"address", "p head ul"},
-            {"pre", "p head ul"},
-            {"listing", "p head"},
-            {"xmp", "p"},
-            {"blockquote", "p head"},
-            {"dl", "p dt menu dir address pre listing xmp head"},
-            {"dt", "p menu dir address pre listing xmp head dd"},
-            {"dd", "p menu dir address pre listing xmp head dt"},
-            {"ul", "p head ol menu dir address pre listing xmp"},
-            {"ol", "p head ul"},
-            {"menu", "p head ul"},
-            {"p", "p head h1 h2 h3 h4 h5 h6 " + fontStyle},
-            {"div", "p head"},
-            {"noscript", "script"},
-            {"center", "font b i p head"},
-            {"a", "a head"},
-            {"caption", "p"},
-            {"colgroup", "caption colgroup col p"},
-            {"col", "caption col p"},
-            {"table", "p head h1 h2 h3 h4 h5 h6 pre listing xmp a"},
-            {"th", "th td p span font a b i u"},
-            {"td", "th td p span font a b i u"},
-            {"tr", "th td tr caption col colgroup p"},
-            {"thead", "caption col colgroup"},
-            {"tfoot", "th td tr caption col colgroup thead tbody p"},
-            {"tbody", "th td tr caption col colgroup thead tfoot tbody p"},
-            {"optgroup", "option"},
-            {"option", "option"},
-            {"fieldset", "legend p head h1 h2 h3 h4 h5 h6 pre listing xmp a"},
-        };
-        Map<String, Set<String>> closes = new HashMap<>();
-        for (String[] row : table) {
-            closes.put(row[0], Set.of(row[1].split(" ")));
-        }
-        for (String inline : ("tt i b u s strike big small em strong dfn code samp kbd var cite abbr acronym "
-                + "img font br map q sub sup span bdo iframe").split(" ")) {
-            closes.putIfAbsent(inline, Set.of("head"));
-        }
-        return Map.copyOf(closes);
     }
 }

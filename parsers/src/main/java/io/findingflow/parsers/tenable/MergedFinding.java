@@ -1,30 +1,38 @@
 package io.findingflow.parsers.tenable;
 
 import io.findingflow.schemas.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A finding being merged from many report entries. The description grows by one plugin output per
- * host, so it is built in a StringBuilder (repeated string concatenation is quadratic on big scans)
- * and written back by {@link #finish()}.
+ * host, so its pieces are kept in a list (repeated concatenation is quadratic on big scans) and
+ * joined once, when the finding is handed out.
  */
 final class MergedFinding {
 
     final Finding finding;
-    private final StringBuilder description;
+    private List<String> description = new ArrayList<>();
 
     MergedFinding(Finding finding, String description) {
         this.finding = finding;
-        this.description = description == null ? null : new StringBuilder(description);
+        this.description.add(description);
     }
 
     void appendToDescription(String text) {
-        if (description != null) {
-            description.append(text);
-        }
+        description.add(text);
     }
 
-    Finding finish() {
-        finding.description = description == null ? null : description.toString();
-        return finding;
+    /** Hands every finding out in first-seen order, letting each go once written. */
+    static void emitAll(Map<String, MergedFinding> findings, io.findingflow.parsers.FindingSink out) {
+        var it = findings.values().iterator();
+        while (it.hasNext()) {
+            MergedFinding merged = it.next();
+            it.remove();
+            merged.finding.description = String.join("", merged.description);
+            merged.description = null;
+            out.accept(merged.finding);
+        }
     }
 }

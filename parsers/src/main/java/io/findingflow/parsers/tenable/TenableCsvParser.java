@@ -41,7 +41,7 @@ final class TenableCsvParser {
             throw new ParseException("Invalid Tenable CSV report"
                     + (reader == null ? "" : " near line " + reader.line()) + ": " + message, e);
         }
-        findings.values().forEach(merged -> out.accept(merged.finish()));
+        MergedFinding.emitAll(findings, out);
     }
 
     /** DefectDojo's rule: ";" when the first physical line contains one. */

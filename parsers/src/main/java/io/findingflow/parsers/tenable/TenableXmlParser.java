@@ -53,7 +53,7 @@ final class TenableXmlParser {
             throw new ParseException("Invalid Nessus XML report at line "
                     + reader.getLocation().getLineNumber() + ": unexpected structure (" + e + ")", e);
         }
-        findings.values().forEach(merged -> out.accept(merged.finish()));
+        MergedFinding.emitAll(findings, out);
     }
 
     private static void readHosts(XMLStreamReader reader, Map<String, MergedFinding> findings)

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,35 @@ final class HtmlEntities {
     private static final Pattern REFERENCE =
             Pattern.compile("&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\\t\\n\\f <&#;]{1,32};?)");
 
+    private static final Map<String, String> UNIFIABLE = unifiable();
+    private static final Map<Integer, String> UNIFIABLE_CODES = unifiableCodes();
+
     private HtmlEntities() {}
+
+    /** html2text's {@code charref()}: the character, its ASCII stand-in, or "" when invalid. */
+    static String charRef(String name) {
+        int point;
+        try {
+            point = name.charAt(0) == 'x' || name.charAt(0) == 'X'
+                    ? Integer.parseInt(name.substring(1), 16) : Integer.parseInt(name);
+        } catch (NumberFormatException tooLarge) {
+            return "";
+        }
+        String text = UNIFIABLE_CODES.get(point);
+        if (text != null) {
+            return text;
+        }
+        return point >= 0 && point <= 0x10FFFF ? new String(Character.toChars(point)) : "";
+    }
+
+    /** html2text's {@code entityref()}: stand-in, HTML5 character, or the reference kept as text. */
+    static String entityRef(String name) {
+        String text = UNIFIABLE.get(name);
+        if (text == null) {
+            text = named(name + ";");
+        }
+        return text == null ? "&" + name + ";" : text;
+    }
 
     /** {@code html.entities.html5[key]}, or null ({@code key} includes the ';' where it has one). */
     static String named(String key) {
@@ -105,5 +134,32 @@ final class HtmlEntities {
             throw new UncheckedIOException(e);
         }
         return entities;
+    }
+
+    /** html2text's plain-text stand-ins for some named entities (unicode_snob off). */
+    private static Map<String, String> unifiable() {
+        Map<String, String> map = new HashMap<>(Map.of(
+                "rsquo", "'", "lsquo", "'", "rdquo", "\"", "ldquo", "\"", "copy", "(C)",
+                "mdash", "--", "nbsp", MarkdownOutput.NBSP_PLACEHOLDER, "rarr", "->", "larr", "<-", "middot", "*"));
+        map.putAll(Map.of("ndash", "-", "oelig", "oe", "aelig", "ae", "lrm", "", "rlm", ""));
+        for (String accented : List.of("agrave:a", "aacute:a", "acirc:a", "atilde:a", "auml:a", "aring:a",
+                "egrave:e", "eacute:e", "ecirc:e", "euml:e", "igrave:i", "iacute:i", "icirc:i", "iuml:i",
+                "ograve:o", "oacute:o", "ocirc:o", "otilde:o", "ouml:o", "ugrave:u", "uacute:u",
+                "ucirc:u", "uuml:u")) {
+            map.put(accented.substring(0, accented.indexOf(':')), accented.substring(accented.indexOf(':') + 1));
+        }
+        return Map.copyOf(map);
+    }
+
+    /** The same stand-ins by code point, for numeric character references (nbsp excluded). */
+    private static Map<Integer, String> unifiableCodes() {
+        Map<Integer, String> map = new HashMap<>();
+        for (Map.Entry<String, String> entry : UNIFIABLE.entrySet()) {
+            String character = named(entry.getKey() + ";");
+            if (!entry.getKey().equals("nbsp") && character != null) {
+                map.put(character.codePointAt(0), entry.getValue());
+            }
+        }
+        return Map.copyOf(map);
     }
 }

@@ -161,6 +161,13 @@ class QualysParserTest {
                 .hasMessageStartingWith("Invalid Qualys CSV report near line");
     }
 
+    @Test
+    void shouldRejectCsvThatIsNotAQualysExport() {
+        assertThatThrownBy(() -> parse("{\"issue_events\": []}\n"))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("not a Qualys header");
+    }
+
     private static List<Finding> parse(String report) throws ParseException {
         return ParserRegistry.standard().parseAll(
                 new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), ScanContext.of(QUALYS));
