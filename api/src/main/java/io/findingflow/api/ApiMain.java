@@ -6,6 +6,7 @@ import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Tokens;
 import io.findingflow.api.auth.UserAccounts;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.custommetrics.CustomMetricsModule;
 import io.findingflow.api.entities.EntityLog;
 import io.findingflow.api.entities.EntityWrites;
 import io.findingflow.api.findings.FindingController;
@@ -62,12 +63,18 @@ public final class ApiMain {
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
                         config.timeZone(), config.enforceVerified()),
                 new TestTypeController(authenticator, testTypes),
-                ResourceController.all(authenticator, authorizer, writes));
+                ResourceController.all(authenticator, authorizer, writes),
+                CustomMetricsModule.create(config, entityLog, clickHouse));
         java.nio.file.Files.createDirectories(uploads);
         Javalin app = ApiServer.create(controllers, config.maxUploadBytes(), uploads.toString());
         app.start("0.0.0.0", config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            try {
+                controllers.customMetrics().close();
+            } catch (Exception e) {
+                LOG.warn("closing custom metrics: {}", e.toString());
+            }
             entityLog.close();
             clickHouse.close();
         }));

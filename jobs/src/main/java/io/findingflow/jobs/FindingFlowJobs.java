@@ -1,5 +1,6 @@
 package io.findingflow.jobs;
 
+import io.findingflow.jobs.custommetrics.CustomMetricsJob;
 import io.findingflow.jobs.lifecycle.FindingLifecycleJob;
 import io.findingflow.jobs.lifecycle.functions.FindingEventDeserializer;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
@@ -55,9 +56,11 @@ public final class FindingFlowJobs {
                         .build();
         FindingLifecycleJob.build(
                         env.fromSource(findingEvents, WatermarkStrategy.noWatermarks(), "finding-events")
-                                .uid("finding-events-source"))
+                                .uid("finding-events-source"),
+                        config.timeZone())
                 .sinkTo(ClickHouseSink.builder(config.clickHouse()).build())
                 .name("clickhouse-findings")
                 .uid("clickhouse-findings");
+        CustomMetricsJob.attach(env, config);
     }
 }

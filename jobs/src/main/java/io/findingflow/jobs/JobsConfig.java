@@ -3,6 +3,7 @@ package io.findingflow.jobs;
 import io.findingflow.jobs.sink.ClickHouseConnection;
 import io.findingflow.schemas.Topics;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -16,7 +17,8 @@ public record JobsConfig(
         ClickHouseConnection clickHouse,
         String checkpointDir,
         Duration checkpointInterval,
-        int parallelism) {
+        int parallelism,
+        ZoneId timeZone) {
 
     public static final String KAFKA_BOOTSTRAP = "FF_KAFKA_BOOTSTRAP";
     public static final String TOPIC_PREFIX = "FF_TOPIC_PREFIX";
@@ -28,6 +30,8 @@ public record JobsConfig(
     public static final String CHECKPOINT_DIR = "FF_CHECKPOINT_DIR";
     public static final String CHECKPOINT_INTERVAL_MS = "FF_CHECKPOINT_INTERVAL_MS";
     public static final String PARALLELISM = "FF_PARALLELISM";
+    /** The server time zone (as the API's): months of {@code mitigated} for metrics/simple. */
+    public static final String TIME_ZONE = "DD_TIME_ZONE";
 
     public JobsConfig {
         if (findingPartitions < 1 || findingPartitions > Topics.MAX_FINDING_PARTITIONS) {
@@ -51,6 +55,7 @@ public record JobsConfig(
                         env.getOrDefault(CLICKHOUSE_DATABASE, "findingflow")),
                 env.getOrDefault(CHECKPOINT_DIR, "file:///tmp/findingflow-checkpoints"),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault(CHECKPOINT_INTERVAL_MS, "5000"))),
-                Integer.parseInt(env.getOrDefault(PARALLELISM, "2")));
+                Integer.parseInt(env.getOrDefault(PARALLELISM, "2")),
+                ZoneId.of(env.getOrDefault(TIME_ZONE, "UTC")));
     }
 }

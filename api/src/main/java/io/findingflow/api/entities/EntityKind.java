@@ -9,6 +9,10 @@ public final class EntityKind {
     public static final String TEST = "test";
     public static final String PRODUCT_TYPE_MEMBER = "product_type_member";
     public static final String PRODUCT_MEMBER = "product_member";
+    /** A ThreatConnect custom metric config (unique name). */
+    public static final String CUSTOM_METRIC = "custom_metric";
+    /** A ThreatConnect access id of a user (the secret is derived, never stored). */
+    public static final String TC_ACCESS_KEY = "tc_access_key";
 
     private EntityKind() {}
 }

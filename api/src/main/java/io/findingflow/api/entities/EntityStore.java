@@ -101,6 +101,7 @@ public final class EntityStore {
                 return first(kind, e -> e.text("username").equals(data.path("username").asText()));
             case EntityKind.PRODUCT_TYPE:
             case EntityKind.PRODUCT:
+            case EntityKind.CUSTOM_METRIC:
                 return first(kind, e -> e.text("name").equals(data.path("name").asText()));
             case EntityKind.ENGAGEMENT:
                 // names are not unique in DefectDojo; "ensure" looks one up within its product

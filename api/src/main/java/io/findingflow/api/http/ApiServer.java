@@ -1,5 +1,6 @@
 package io.findingflow.api.http;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
@@ -7,11 +8,13 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.findingflow.api.auth.AuthController;
+import io.findingflow.api.custommetrics.CustomMetricsModule;
 import io.findingflow.api.findings.FindingController;
 import io.findingflow.api.health.HealthController;
 import io.findingflow.api.imports.ImportController;
 import io.findingflow.api.imports.TestTypeController;
 import io.findingflow.api.metrics.MetricsSimpleController;
+import io.findingflow.api.metrics.MetricsSimplePage;
 import io.findingflow.api.resources.ResourceController;
 import io.findingflow.schemas.Json;
 import io.javalin.Javalin;
@@ -30,9 +33,33 @@ public final class ApiServer {
             FindingController findings,
             MetricsSimpleController metricsSimple,
             TestTypeController testTypes,
-            Map<String, ResourceController> resources) {}
+            Map<String, ResourceController> resources,
+            CustomMetricsModule customMetrics) {}
 
     private ApiServer() {}
+
+    /** ThreatConnect's /v2 paths: no trailing-slash redirect (the seed's list URL has one, so both). */
+    private static void customMetricRoutes(CustomMetricsModule m) {
+        path("v2", () -> {
+            get("customMetrics", m.configs()::list);
+            get("customMetrics/", m.configs()::list);
+            post("customMetrics", m.configs()::create);
+            post("customMetrics/", m.configs()::create);
+            get("customMetrics/{metric}", m.configs()::detail);
+            delete("customMetrics/{metric}", m.configs()::delete);
+            post("customMetrics/{metric}/data", m.data()::post);
+            get("customMetrics/{metric}/data", m.data()::series);
+            get("accessKeys", m.accessKeys()::list);
+            post("accessKeys", m.accessKeys()::create);
+            delete("accessKeys/{accessId}", m.accessKeys()::revoke);
+            // anything else under /v2 (registered last, so matched last): ThreatConnect's 404
+            get("*", m.configs()::notFound);
+            post("*", m.configs()::notFound);
+            put("*", m.configs()::notFound);
+            patch("*", m.configs()::notFound);
+            delete("*", m.configs()::notFound);
+        });
+    }
 
     public static Javalin create(Controllers c, long maxUploadBytes, String uploadDir) {
         Javalin app = Javalin.create(config -> {
@@ -46,6 +73,8 @@ public final class ApiServer {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 10_000_000L, SizeUnit.BYTES);
             config.router.apiBuilder(() -> {
                 get("health", c.health()::get);
+                get("metrics/simple", MetricsSimplePage.fromClasspath()::get);
+                customMetricRoutes(c.customMetrics());
                 path("api/v2", () -> {
                     post("api-token-auth/", c.auth()::tokenAuth);
                     post("import-scan/", c.imports()::importScan);

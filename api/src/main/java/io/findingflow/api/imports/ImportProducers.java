@@ -4,7 +4,10 @@ import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,54 +27,66 @@ public final class ImportProducers implements AutoCloseable {
 
     private final BlockingQueue<KafkaProducer<String, byte[]>> idle;
     private final String topic;
+    private final String bootstrap;
+    private final String instance;
+    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
 
     public ImportProducers(String bootstrap, String topic, int size) {
         this.topic = topic;
+        this.bootstrap = bootstrap;
+        this.instance = UUID.randomUUID().toString();
         this.idle = new ArrayBlockingQueue<>(size);
-        String instance = UUID.randomUUID().toString();
         for (int i = 0; i < size; i++) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "findingflow-api-" + instance + "-" + i);
-            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-            p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-            p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-            p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
-            KafkaProducer<String, byte[]> producer =
-                    new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-            producer.initTransactions();
-            idle.add(producer);
+            idle.add(newProducer());
         }
     }
 
-    /** Produces the whole import in one transaction; throws (after aborting) on any failure. */
-    void produce(ImportHeader header, FindingSpool findings) throws InterruptedException, IOException {
+    private KafkaProducer<String, byte[]> newProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "findingflow-api-" + instance + "-" + sequence.getAndIncrement());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        return producer;
+    }
+
+    /** Sends one record of the current transaction; the future completes with its position. */
+    public interface Sender {
+        Future<RecordMetadata> send(String key, ImportEvent event);
+    }
+
+    /** The records of one transaction. */
+    public interface TransactionBody<T> {
+        T run(Sender sender) throws IOException;
+    }
+
+    /**
+     * Runs {@code body} in one Kafka transaction on a pooled producer and commits; on any failure
+     * the transaction is aborted (nothing becomes visible) and an IOException is thrown.
+     */
+    public <T> T transaction(TransactionBody<T> body) throws InterruptedException, IOException {
         KafkaProducer<String, byte[]> producer = idle.take();
-        String key = Long.toString(header.productId());
         boolean recycle = true;
         try {
             producer.beginTransaction();
-            send(producer, key, ImportEvent.begin(header));
-            findings.forEach(json -> {
-                try {
-                    send(producer, key, ImportEvent.finding(header.importId(), header.productId(),
-                            Json.mapper().readTree(json)));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            send(producer, key, ImportEvent.end(header.importId(), header.productId()));
+            T result = body.run((key, event) -> producer.send(new ProducerRecord<>(topic, key, bytes(event))));
             producer.commitTransaction();
-        } catch (KafkaException | java.io.UncheckedIOException e) {
+            return result;
+        } catch (KafkaException | java.io.UncheckedIOException | IOException e) {
             try {
                 producer.abortTransaction();
             } catch (KafkaException fenced) {
-                recycle = false; // a fenced or broken producer is closed, not reused
-                producer.close();
+                recycle = false; // a fenced or broken producer is closed and replaced
+                producer.close(Duration.ZERO);
+                idle.put(newProducer());
             }
-            throw new IOException("Kafka did not accept the import: " + e.getMessage(), e);
+            throw new IOException("Kafka did not accept the records: " + e.getMessage(), e);
         } finally {
             if (recycle) {
                 idle.put(producer);
@@ -79,9 +94,27 @@ public final class ImportProducers implements AutoCloseable {
         }
     }
 
-    private void send(KafkaProducer<String, byte[]> producer, String key, ImportEvent event) {
+    /** The whole import: begin marker, every finding, end marker, keyed by product. */
+    void produce(ImportHeader header, FindingSpool findings) throws InterruptedException, IOException {
+        String key = Long.toString(header.productId());
+        transaction(sender -> {
+            sender.send(key, ImportEvent.begin(header));
+            findings.forEach(json -> {
+                try {
+                    sender.send(key, ImportEvent.finding(header.importId(), header.productId(),
+                            Json.mapper().readTree(json)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            sender.send(key, ImportEvent.end(header.importId(), header.productId()));
+            return null;
+        });
+    }
+
+    private static byte[] bytes(ImportEvent event) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, Json.mapper().writeValueAsBytes(event)));
+            return Json.mapper().writeValueAsBytes(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -105,8 +105,8 @@ public final class BurpApiParser implements ScanParser {
         finding.uniqueIdFromTool = issue.has("serial_number") ? PythonText.str(issue.get("serial_number")) : "";
         finding.vulnIdFromTool = issue.has("type_index") ? PythonText.str(issue.get("type_index")) : "";
         finding.scannerConfidence = confidence(issue);
-        if (issue.has("origin") && issue.has("path")) {
-            finding.addEndpoint(EndpointCleaner.fromUrl(text(issue.get("origin")) + text(issue.get("path"))));
+        if (issue.path("origin").isTextual() && issue.path("path").isTextual()) {
+            finding.addEndpoint(EndpointCleaner.fromUrl(issue.get("origin").textValue() + issue.get("path").textValue()));
         }
         try {
             BurpEvidence.addRequests(issue.path("evidence"), finding.reqResp);

@@ -22,22 +22,24 @@ final class AggregatedResults implements CheckmarxResults {
     @Override
     public void add(CheckmarxXmlParser.Query query, XmlSubtree result, String header, String date)
             throws ParseException {
-        PathNode source = null;
-        PathNode sink = null;
+        XmlSubtree sourceNode = null;
+        XmlSubtree sinkNode = null;
         for (XmlSubtree path : result.children("Path")) {
             boolean first = true;
             for (XmlSubtree node : path.children("PathNode")) {
-                sink = PathNode.of(node);
+                sinkNode = node;
                 if (first) {
-                    source = sink;
+                    sourceNode = node;
                     first = false;
                 }
             }
         }
-        if (sink == null) {
+        if (sinkNode == null) {
             throw new ParseException("Invalid " + CheckmarxXmlParser.FORMAT + " report: a result of query "
                     + query.name() + " has no PathNode");
         }
+        PathNode source = PathNode.of(sourceNode);
+        PathNode sink = PathNode.of(sinkNode);
         String description = "<b>Source file: </b>" + PythonStrings.str(source.fileName())
                 + " (line " + source.line() + ")\n<b>Source object: </b> " + PythonStrings.str(source.object())
                 + "\n<b>Sink file: </b>" + PythonStrings.str(sink.fileName()) + " (line " + sink.line()

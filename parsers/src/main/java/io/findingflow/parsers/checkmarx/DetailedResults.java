@@ -24,27 +24,29 @@ final class DetailedResults implements CheckmarxResults {
         String detail = header;
         Finding finding = null;
         String key = null;
-        PathNode last = null;
+        XmlSubtree lastNode = null;
         for (XmlSubtree path : result.children("Path")) {
             PathNode source = null;
             String pathId = PythonStrings.str(path.attr("SimilarityId")) + PythonStrings.str(path.attr("PathId"));
             StringBuilder text = new StringBuilder(detail).append("-----\n");
             for (XmlSubtree node : path.children("PathNode")) {
                 describe(node, text);
-                last = PathNode.of(node);
+                lastNode = node;
                 XmlSubtree nodeId = node.child("NodeId");
                 if (nodeId == null) {
                     throw new ParseException("Invalid " + CheckmarxXmlParser.FORMAT + " report: a <PathNode> has no NodeId");
                 }
                 if ("1".equals(nodeId.text())) {
-                    source = last;
+                    source = PathNode.of(node);
                 }
             }
             detail = text.toString();
-            if (last == null) {
+            if (lastNode == null) {
                 throw new ParseException("Invalid " + CheckmarxXmlParser.FORMAT + " report: a result of query "
                         + query.name() + " has no PathNode");
             }
+            // the last node of the path (or of an earlier path, when this one is empty) is the sink
+            PathNode last = PathNode.of(lastNode);
             String sinkFile = last.fileName();
             key = query.categories() + PythonStrings.str(query.cwe()) + query.name()
                     + PythonStrings.str(sinkFile) + pathId;

@@ -1,5 +1,6 @@
 package io.findingflow.parsers.dependencycheck;
 
+import io.findingflow.parsers.DedupSettings;
 import io.findingflow.parsers.FindingSink;
 import io.findingflow.parsers.ParseException;
 import io.findingflow.parsers.SafeXml;
@@ -33,8 +34,10 @@ public final class DependencyCheckParser implements ScanParser {
 
     @Override
     public String description() {
+        DedupSettings dedup = DedupSettings.forScanType("Dependency Check Scan");
         return "OWASP Dependency-Check XML report (all schema versions, suppressed vulnerabilities"
-                + " as mitigated findings). Deduplication: hash_code on title, cwe, file_path.";
+                + " as mitigated findings). Deduplication: " + dedup.algorithm().setting() + " on "
+                + String.join(", ", dedup.hashFields()) + ".";
     }
 
     @Override

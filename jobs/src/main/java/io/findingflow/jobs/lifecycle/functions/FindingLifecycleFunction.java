@@ -8,6 +8,8 @@ import io.findingflow.schemas.FindingEdit;
 import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +34,27 @@ import org.apache.flink.util.Collector;
 public class FindingLifecycleFunction
         extends KeyedProcessFunction<Long, FindingEventRecord, ClickHouseRow> {
 
+    /** The server time zone's id (a String: ZoneId is not a Flink POJO-friendly field). */
+    private final String timeZone;
     private transient MapState<Long, FindingState> findings;
     private transient MapState<String, MonthCounts> monthCounts;
     private transient ValueState<FindingEventRecord> pendingBegin;
     private transient ListState<FindingEventRecord> pendingFindings;
     private transient Counter importsApplied;
     private transient Counter findingsWritten;
+    private transient ZoneId zone;
+
+    public FindingLifecycleFunction() {
+        this(ZoneOffset.UTC);
+    }
+
+    public FindingLifecycleFunction(ZoneId timeZone) {
+        this.timeZone = timeZone.getId();
+    }
 
     @Override
     public void open(OpenContext context) {
+        zone = ZoneId.of(timeZone);
         findings = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("findings", Long.class, FindingState.class));
         monthCounts = getRuntimeContext().getMapState(
@@ -89,8 +103,8 @@ public class FindingLifecycleFunction
         findings.values().forEach(existing::add);
         List<FindingEventRecord> records = new ArrayList<>();
         pendingFindings.get().forEach(records::add);
-        ImportApplier.Outcome outcome = ImportApplier.apply(header, existing, records);
-        SeverityMonthCounter counter = new SeverityMonthCounter();
+        ImportApplier.Outcome outcome = ImportApplier.apply(header, existing, records, zone);
+        SeverityMonthCounter counter = new SeverityMonthCounter(zone);
         for (FindingState after : outcome.after().values()) {
             counter.change(outcome.before().get(after.id), after);
             findings.put(after.id, after);
@@ -111,7 +125,7 @@ public class FindingLifecycleFunction
         if (current == null) {
             return; // the API checked existence; a concurrent delete got there first
         }
-        SeverityMonthCounter counter = new SeverityMonthCounter();
+        SeverityMonthCounter counter = new SeverityMonthCounter(zone);
         if (edit.delete()) {
             counter.change(current, null);
             findings.remove(current.id);

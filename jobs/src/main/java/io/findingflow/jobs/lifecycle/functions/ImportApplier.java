@@ -10,6 +10,11 @@ import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,10 +33,18 @@ final class ImportApplier {
     /** What an import did: each changed finding before (null when new) and after, plus statistics. */
     record Outcome(Map<Long, FindingState> before, Map<Long, FindingState> after, ObjectNode statistics) {}
 
+    private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private ImportApplier() {}
 
     static Outcome apply(
             ImportHeader header, Collection<FindingState> existing, List<FindingEventRecord> records) {
+        return apply(header, existing, records, ZoneOffset.UTC);
+    }
+
+    /** {@code zone}: the server time zone; a scan date means midnight there (as DefectDojo's make_aware). */
+    static Outcome apply(ImportHeader header, Collection<FindingState> existing, List<FindingEventRecord> records,
+            ZoneId zone) {
         Map<Long, FindingState> before = new LinkedHashMap<>();
         Map<Long, FindingState> after = new LinkedHashMap<>();
         List<FindingState> testBefore = new ArrayList<>();
@@ -59,7 +72,7 @@ final class ImportApplier {
         Set<Long> matched = new HashSet<>();
         Set<Long> stillReported = new HashSet<>();
         for (FindingEventRecord record : records) {
-            FindingState incoming = fromReport(header, record);
+            FindingState incoming = fromReport(header, record, zone);
             if (header.reimport()) {
                 FindingState match = firstUnmatched(inTest.candidates(incoming), matched);
                 if (match != null) {
@@ -100,25 +113,27 @@ final class ImportApplier {
         if (header.reimport() && header.closeOldFindings()) {
             for (FindingState f : testBefore) {
                 if (!matched.contains(f.id) && f.active) {
-                    closed.add(close(header, f, before, after));
+                    closed.add(close(header, f, before, after, zone));
                 }
             }
         }
         for (FindingState f : closeOldCandidates) {
             if (!stillReported.contains(f.id)) {
-                closed.add(close(header, f, before, after));
+                closed.add(close(header, f, before, after, zone));
             }
         }
         return new Outcome(before, after, statistics(header, testBefore, after, created, closed, reactivated, untouched));
     }
 
-    private static FindingState close(
-            ImportHeader header, FindingState f, Map<Long, FindingState> before, Map<Long, FindingState> after) {
+    private static FindingState close(ImportHeader header, FindingState f, Map<Long, FindingState> before,
+            Map<Long, FindingState> after, ZoneId zone) {
         FindingState closedState = f.copy();
         closedState.active = false;
         closedState.isMitigated = true;
-        closedState.mitigated =
-                header.scanDate() != null ? header.scanDate() + " 00:00:00" : header.importedAt();
+        closedState.mitigated = header.scanDate() != null
+                ? LocalDate.parse(header.scanDate()).atStartOfDay(zone).withZoneSameInstant(ZoneOffset.UTC)
+                        .format(CLICKHOUSE_TIME)
+                : header.importedAt();
         before.put(f.id, f);
         after.put(f.id, closedState);
         return closedState;
@@ -168,7 +183,7 @@ final class ImportApplier {
     }
 
     /** A new finding from a report record; its id is its record's Kafka position. */
-    static FindingState fromReport(ImportHeader header, FindingEventRecord record) {
+    static FindingState fromReport(ImportHeader header, FindingEventRecord record, ZoneId zone) {
         JsonNode json;
         try {
             json = Json.mapper().readTree(record.finding);
@@ -183,7 +198,7 @@ final class ImportApplier {
         f.scanType = header.scanType();
         f.title = text(json, "title");
         f.severity = json.path("severity").asText("Info");
-        f.date = dateOf(text(json, "date"), header);
+        f.date = dateOf(text(json, "date"), header, zone);
         f.hashCode = text(json, "hash_code");
         f.uniqueIdFromTool = text(json, "unique_id_from_tool");
         f.cwe = json.path("cwe").asLong(0);
@@ -201,11 +216,20 @@ final class ImportApplier {
         return f;
     }
 
-    private static String dateOf(String date, ImportHeader header) {
+    private static String dateOf(String date, ImportHeader header, ZoneId zone) {
         if (date != null && date.length() >= 10 && date.charAt(4) == '-' && date.charAt(7) == '-') {
             return date.substring(0, 10);
         }
-        return header.scanDate() != null ? header.scanDate() : header.importedAt().substring(0, 10);
+        if (header.scanDate() != null) {
+            return header.scanDate();
+        }
+        // today in the server's time zone, as Django stores an aware "now" in a DateField
+        try {
+            return LocalDateTime.parse(header.importedAt(), CLICKHOUSE_TIME).atOffset(ZoneOffset.UTC)
+                    .atZoneSameInstant(zone).toLocalDate().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return header.importedAt().substring(0, 10);
+        }
     }
 
     private static String dateTimeOf(String timestamp, ImportHeader header) {

@@ -1,0 +1,63 @@
+package io.findingflow.api.custommetrics;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.OptionalLong;
+
+/**
+ * ISO 8601 dates of data points and series bounds: {@code 2018-10-19T14:44:00Z}, with an offset
+ * ({@code +02:00} or {@code +0200}), without one (UTC), with fractions, or a bare date (00:00 UTC).
+ * Strict: 2023-02-29 is no date. Accepted instants lie in 1971–2100, inside ClickHouse's DateTime.
+ */
+final class IsoDates {
+
+    static final long MIN_MILLIS = OffsetDateTime.of(1971, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
+    static final long MAX_MILLIS = OffsetDateTime.of(2101, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+
+    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .appendLiteral('T')
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
+
+    private IsoDates() {}
+
+    /** Epoch milliseconds of {@code text}; empty when it is not such a date or outside 1971–2100. */
+    static OptionalLong parse(String text) {
+        if (text == null || text.length() > 40) {
+            return OptionalLong.empty();
+        }
+        TemporalAccessor parsed;
+        try {
+            parsed = FORMAT.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return OptionalLong.empty();
+        }
+        LocalDate date = LocalDate.from(parsed);
+        LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
+        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+        long millis = date.atTime(time).toInstant(offset).toEpochMilli();
+        return millis < MIN_MILLIS || millis > MAX_MILLIS ? OptionalLong.empty() : OptionalLong.of(millis);
+    }
+
+    /** The 400 message for a bad date in {@code field}. */
+    static String invalid(String field, String text) {
+        return "Invalid " + field + " " + TcResponses.quoted(text) + ": use an ISO 8601 date between 1971 and 2100,"
+                + " e.g. 2018-10-19T14:44:00Z";
+    }
+}
