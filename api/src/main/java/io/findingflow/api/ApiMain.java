@@ -11,6 +11,8 @@ import io.findingflow.api.entities.EntityLog;
 import io.findingflow.api.entities.EntityWrites;
 import io.findingflow.api.findings.FindingController;
 import io.findingflow.api.findings.FindingQueries;
+import io.findingflow.api.findings.FindingWrites;
+import io.findingflow.api.imports.ImportProducers;
 import io.findingflow.api.health.HealthController;
 import io.findingflow.api.http.ApiServer;
 import io.findingflow.api.imports.ImportCompletion;
@@ -46,20 +48,23 @@ public final class ApiMain {
         ClickHouseReader clickHouse = new ClickHouseReader(config.clickHouseUrl(), config.clickHouseUser(),
                 config.clickHousePassword(), config.clickHouseDatabase());
         EntityWrites writes = new EntityWrites(entityLog);
-        Authenticator authenticator = new Authenticator(entityLog.store());
+        Authenticator authenticator = new Authenticator(entityLog.store(), writes::sync);
         Authorizer authorizer = new Authorizer(entityLog.store());
         TestTypes testTypes = new TestTypes(ParserRegistry.standard());
         Path uploads = Path.of(config.uploadDir());
-        ImportService importService = new ImportService(testTypes, writes, authorizer,
-                new io.findingflow.api.imports.ImportProducers(config.kafkaBootstrap(), config.topics().findingEvents(),
-                        config.importProducers()),
-                new ImportCompletion(clickHouse, config.importWait()), uploads.resolve("spool"),
-                config.timeZone(), config.deduplication());
+        ImportProducers producers = new ImportProducers(config.kafkaBootstrap(), config.topics().findingEvents(),
+                config.importProducers());
+        ImportCompletion completion = new ImportCompletion(clickHouse, config.importWait());
+        ImportService importService = new ImportService(testTypes, writes, authorizer, producers, completion,
+                uploads.resolve("spool"), config.timeZone(), config.deduplication());
+        FindingQueries findingQueries = new FindingQueries(clickHouse);
+        FindingWrites findingWrites = new FindingWrites(authorizer, findingQueries, entityLog.store(), producers,
+                completion, config.deduplication());
         ApiServer.Controllers controllers = new ApiServer.Controllers(
                 new HealthController(entityLog, clickHouse, config.flinkRestUrl()),
                 new AuthController(accounts),
                 new ImportController(authenticator, importService, config.maxUploadBytes()),
-                new FindingController(authenticator, authorizer, new FindingQueries(clickHouse)),
+                new FindingController(authenticator, authorizer, findingQueries, findingWrites),
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
                         config.timeZone(), config.enforceVerified()),
                 new TestTypeController(authenticator, testTypes),

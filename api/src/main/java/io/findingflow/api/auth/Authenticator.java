@@ -14,9 +14,12 @@ public final class Authenticator {
 
     private static final String CALLER = "ff.caller";
     private final EntityStore store;
+    private final Runnable syncOnMiss;
 
-    public Authenticator(EntityStore store) {
+    /** @param syncOnMiss brings the entity view up to date; run once before refusing an unknown token */
+    public Authenticator(EntityStore store, Runnable syncOnMiss) {
         this.store = store;
+        this.syncOnMiss = syncOnMiss;
     }
 
     /** Authenticates the request and remembers the caller on the context. */
@@ -38,7 +41,15 @@ public final class Authenticator {
                     parts.length == 1 ? "Invalid token header. No credentials provided."
                             : "Invalid token header. Token string should not contain spaces."));
         }
-        Caller caller = new Caller(userForToken(parts[1]));
+        Entity user = userForToken(parts[1]);
+        if (user == null) {
+            syncOnMiss.run(); // a token issued a moment ago through another API process
+            user = userForToken(parts[1]);
+        }
+        if (user == null || !user.data().path("is_active").asBoolean(true)) {
+            throw ApiException.invalidToken();
+        }
+        Caller caller = new Caller(user);
         ctx.attribute(CALLER, caller);
         return caller;
     }
@@ -51,9 +62,6 @@ public final class Authenticator {
             if (Tokens.sameHash(hash, user.text("token_hash"))) {
                 found = user;
             }
-        }
-        if (found == null || !found.data().path("is_active").asBoolean(true)) {
-            throw ApiException.invalidToken();
         }
         return found;
     }

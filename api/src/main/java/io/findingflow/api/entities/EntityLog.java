@@ -10,7 +10,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,6 +45,7 @@ public final class EntityLog implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread follower;
+    private final Admin admin;
     private final Map<Long, ApplyResult> recent =
             new LinkedHashMap<>() {
                 @Override
@@ -66,6 +72,9 @@ public final class EntityLog implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        admin = Admin.create(a);
         follower = new Thread(this::follow, "entity-log-follower");
         follower.setDaemon(true);
     }
@@ -98,6 +107,33 @@ public final class EntityLog implements AutoCloseable {
                 throw new TimeoutException("entities log not replayed within " + timeout);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Waits until this process has applied everything committed to the log so far, so a read that
+     * follows sees writes made through any other API process (read-your-writes across replicas).
+     */
+    public void sync(Duration timeout) throws InterruptedException, TimeoutException {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        long end;
+        try {
+            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .partitionResult(partition).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .offset();
+        } catch (ExecutionException e) {
+            throw new TimeoutException("Kafka did not tell the end of the entities log: " + e.getCause());
+        }
+        synchronized (this) {
+            long deadline = System.currentTimeMillis() + timeout.toMillis();
+            while (appliedUpTo < end - 1) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new TimeoutException("entities log not applied up to " + end);
+                }
+                wait(left);
+            }
         }
     }
 
@@ -190,5 +226,6 @@ public final class EntityLog implements AutoCloseable {
         }
         consumer.close();
         producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
     }
 }

@@ -20,6 +20,18 @@ public final class EntityWrites {
         return log.store();
     }
 
+    /** Brings this process's view up to the log's committed end (see {@link EntityLog#sync}). */
+    public void sync() {
+        try {
+            log.sync(TIMEOUT);
+        } catch (TimeoutException e) {
+            throw ApiException.unavailable("The entity log did not answer in time; retry.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted.");
+        }
+    }
+
     /** create: refused (e.g. duplicate name) → 400 on the refused field. */
     public Entity create(String kind, ObjectNode data) {
         return orFail(write(kind, "create", null, data));

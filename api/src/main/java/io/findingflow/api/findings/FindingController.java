@@ -7,6 +7,7 @@ import io.findingflow.api.auth.Caller;
 import io.findingflow.api.http.ApiException;
 import io.findingflow.api.http.Page;
 import io.findingflow.api.http.QueryParams;
+import io.findingflow.api.http.RequestBodies;
 import io.findingflow.schemas.Severity;
 import io.findingflow.schemas.Sql;
 import io.javalin.http.Context;
@@ -27,11 +28,43 @@ public final class FindingController {
     private final Authenticator authenticator;
     private final Authorizer authorizer;
     private final FindingQueries queries;
+    private final FindingWrites writes;
 
-    public FindingController(Authenticator authenticator, Authorizer authorizer, FindingQueries queries) {
+    public FindingController(Authenticator authenticator, Authorizer authorizer, FindingQueries queries,
+            FindingWrites writes) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.queries = queries;
+        this.writes = writes;
+    }
+
+    public void create(Context ctx) throws Exception {
+        Caller caller = authenticator.authenticate(ctx);
+        ctx.status(201).json(writes.create(caller, RequestBodies.json(ctx)));
+    }
+
+    public void patch(Context ctx) throws Exception {
+        Caller caller = authenticator.authenticate(ctx);
+        ctx.json(writes.edit(caller, pathId(ctx), RequestBodies.json(ctx), false));
+    }
+
+    public void put(Context ctx) throws Exception {
+        Caller caller = authenticator.authenticate(ctx);
+        ctx.json(writes.edit(caller, pathId(ctx), RequestBodies.json(ctx), true));
+    }
+
+    public void delete(Context ctx) throws Exception {
+        Caller caller = authenticator.authenticate(ctx);
+        writes.delete(caller, pathId(ctx));
+        ctx.status(204);
+    }
+
+    private static long pathId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("Finding");
+        }
     }
 
     public void list(Context ctx) {
@@ -76,19 +109,8 @@ public final class FindingController {
 
     public void detail(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("Finding");
-        }
-        FindingQueries.Filter filter = new FindingQueries.Filter(
-                authorizer.visibleProductIds(caller), List.of("id = " + id));
-        List<ObjectNode> rows = queries.page(filter, "id", 1, 0);
-        if (rows.isEmpty()) {
-            throw ApiException.notFound("Finding");
-        }
-        ctx.json(FindingView.of(rows.get(0)));
+        ctx.json(FindingView.of(queries.find(authorizer.visibleProductIds(caller), pathId(ctx))
+                .orElseThrow(() -> ApiException.notFound("Finding"))));
     }
 
     private static void idFilter(Context ctx, String param, String column, List<String> conditions) {

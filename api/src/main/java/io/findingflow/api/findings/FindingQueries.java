@@ -48,7 +48,9 @@ public final class FindingQueries {
         StringBuilder inner = new StringBuilder("SELECT id");
         StringBuilder renamed = new StringBuilder("SELECT id");
         for (String column : COLUMNS) {
-            inner.append(", argMax(").append(column).append(", version) AS l_").append(column);
+            // aggregate functions skip NULLs: a nullable column is compared as text ("" = null)
+            String value = column.equals("mitigated") ? "ifNull(toString(mitigated), '')" : column;
+            inner.append(", argMax(").append(value).append(", version) AS l_").append(column);
             renamed.append(", l_").append(column).append(" AS ").append(column);
         }
         inner.append(" FROM findings WHERE product_id IN (").append(Sql.numbers(filter.productIds()))
@@ -59,5 +61,26 @@ public final class FindingQueries {
             query.append(" AND ").append(condition);
         }
         return query.toString();
+    }
+
+    /** Waits until the finding's newest row has at least {@code version}; false when it did not in time. */
+    public boolean awaitVersion(long id, long version, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 10;
+        while (System.nanoTime() < deadline) {
+            List<ObjectNode> rows = clickHouse.rows("SELECT max(version) AS v FROM findings WHERE id = " + id);
+            if (!rows.isEmpty() && rows.get(0).path("v").asLong() >= version) {
+                return true;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 200);
+        }
+        return false;
+    }
+
+    /** The latest state of one finding among the given products, if visible. */
+    public java.util.Optional<ObjectNode> find(Set<Long> productIds, long id) {
+        List<ObjectNode> rows = page(new Filter(productIds, List.of("id = " + id)), "id", 1, 0);
+        return rows.stream().findFirst();
     }
 }

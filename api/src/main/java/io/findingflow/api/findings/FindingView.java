@@ -50,7 +50,7 @@ final class FindingView {
         f.put("under_review", false);
         f.put("is_mitigated", bit(row, "is_mitigated"));
         JsonNode mitigated = row.get("mitigated");
-        if (mitigated == null || mitigated.isNull()) {
+        if (mitigated == null || mitigated.isNull() || mitigated.asText().isEmpty()) {
             f.putNull("mitigated");
         } else {
             f.put("mitigated", isoUtc(mitigated.asText()));

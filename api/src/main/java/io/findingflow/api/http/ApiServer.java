@@ -80,7 +80,11 @@ public final class ApiServer {
                     post("import-scan/", c.imports()::importScan);
                     post("reimport-scan/", c.imports()::reimportScan);
                     get("findings/", c.findings()::list);
+                    post("findings/", c.findings()::create);
                     get("findings/{id}/", c.findings()::detail);
+                    patch("findings/{id}/", c.findings()::patch);
+                    put("findings/{id}/", c.findings()::put);
+                    delete("findings/{id}/", c.findings()::delete);
                     get("metrics/simple/", c.metricsSimple()::get);
                     get("test_types/", c.testTypes()::list);
                     get("test_types/{id}/", c.testTypes()::detail);

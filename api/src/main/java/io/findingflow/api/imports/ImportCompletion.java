@@ -25,7 +25,7 @@ public final class ImportCompletion {
         this.wait = wait;
     }
 
-    Result await(String importId) throws InterruptedException {
+    public Result await(String importId) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 20;
         while (true) {

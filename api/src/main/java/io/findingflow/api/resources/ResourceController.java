@@ -49,6 +49,7 @@ public final class ResourceController {
 
     public void list(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
+        writes.sync();
         Map<String, String> exact = new LinkedHashMap<>();
         resource.exactFilters().forEach((param, field) -> {
             String value = ctx.queryParam(param);
@@ -121,6 +122,9 @@ public final class ResourceController {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw ApiException.notFound(resource.model());
+        }
+        if (writes.store().get(resource.kind(), id).isEmpty()) {
+            writes.sync(); // perhaps just created through another API process
         }
         return writes.store().get(resource.kind(), id).filter(e -> visible(caller, e))
                 .orElseThrow(() -> ApiException.notFound(resource.model()));

@@ -66,6 +66,11 @@ class MetricsSimplePageIT {
             ArrayNode shown = (ArrayNode) Json.mapper().readTree(browser.evaluate(READ_PAGE).asText());
             JsonNode api = support.metrics("?date=2002-05-01").json();
             assertSame(shown, api);
+            assertThat(shown.findParents("product_type_id").stream()
+                    .filter(r -> r.path("product_type_id").asLong() == type)
+                    .map(r -> FIELDS.stream().map(f -> r.path(f).asLong()).toList()).toList())
+                    .as("the table row of this test's product type")
+                    .containsExactly(List.of(7L, 2L, 2L, 1L, 1L, 1L, 7L, 1L));
             ObjectNode mine = row(type, typeName, 2, 2, 1, 1, 1, 1);
             assertThat(api.findParents("product_type_id").stream()
                     .filter(r -> r.path("product_type_id").asLong() == type).map(JsonNode::toString).toList())

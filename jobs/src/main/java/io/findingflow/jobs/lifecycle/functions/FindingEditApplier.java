@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Applies a person's edit (already validated by the API) to a finding: status flags and the
- * DefectDojo rules that tie them together (closing sets is_mitigated and mitigated, reopening
- * clears them), other fields into the JSON body.
+ * DefectDojo rules that tie them together (mitigating deactivates and stamps {@code mitigated},
+ * reactivating clears the mitigation), other fields into the JSON body.
  */
 final class FindingEditApplier {
 
@@ -54,16 +54,17 @@ final class FindingEditApplier {
             }
             body.set(change.getKey(), value);
         }
-        if (activeSet && !f.active && !edit.changes().has("is_mitigated") && !f.isMitigated) {
-            // DefectDojo: deactivating without saying otherwise mitigates the finding now
-            f.isMitigated = true;
-        }
-        if (f.isMitigated && f.mitigated == null) {
-            f.mitigated = toDateTime(edit.at());
+        boolean mitigatedSet = edit.changes().has("is_mitigated");
+        if (mitigatedSet && f.isMitigated) {
+            // DefectDojo's update_finding_status: mitigating closes the finding, stamped now unless given
+            f.active = false;
+            if (f.mitigated == null) {
+                f.mitigated = toDateTime(edit.at());
+            }
         }
         if (activeSet && f.active) {
+            // reopening clears the mitigation
             f.isMitigated = false;
-            f.mitigated = null;
         }
         if (!f.isMitigated) {
             f.mitigated = null;

@@ -14,18 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per product: buffers an import's findings between its begin and end markers, then applies it
+ * Per product: buffers each import's findings between its begin and end markers (imports of one
+ * product may interleave, their transactions committed side by side), then applies it
  * ({@link ImportApplier}) or a single edit ({@link FindingEditApplier}); keeps every finding and
  * the metrics/simple counters in keyed state and emits the changed ClickHouse rows. Row versions
  * are the Kafka offset of the record that caused the change: one product's records share one
@@ -38,8 +35,10 @@ public class FindingLifecycleFunction
     private final String timeZone;
     private transient MapState<Long, FindingState> findings;
     private transient MapState<String, MonthCounts> monthCounts;
-    private transient ValueState<FindingEventRecord> pendingBegin;
-    private transient ListState<FindingEventRecord> pendingFindings;
+    /** Imports whose end marker has not arrived: transactions of concurrent imports interleave. */
+    private transient MapState<String, FindingEventRecord> pendingBegins;
+    /** Their finding records, by offset. */
+    private transient MapState<Long, FindingEventRecord> pendingFindings;
     private transient Counter importsApplied;
     private transient Counter findingsWritten;
     private transient ZoneId zone;
@@ -59,10 +58,10 @@ public class FindingLifecycleFunction
                 new MapStateDescriptor<>("findings", Long.class, FindingState.class));
         monthCounts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("month-counts", String.class, MonthCounts.class));
-        pendingBegin = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("pending-begin", FindingEventRecord.class));
-        pendingFindings = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("pending-findings", FindingEventRecord.class));
+        pendingBegins = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-begins", String.class, FindingEventRecord.class));
+        pendingFindings = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-findings", Long.class, FindingEventRecord.class));
         importsApplied = getRuntimeContext().getMetricGroup().counter("importsApplied");
         findingsWritten = getRuntimeContext().getMetricGroup().counter("findingRowsWritten");
     }
@@ -71,38 +70,44 @@ public class FindingLifecycleFunction
     public void processElement(FindingEventRecord record, Context ctx, Collector<ClickHouseRow> out)
             throws Exception {
         switch (record.type) {
-            case ImportEvent.BEGIN -> {
-                pendingBegin.update(record);
-                pendingFindings.clear();
-            }
+            case ImportEvent.BEGIN -> pendingBegins.put(record.importId, record);
             case ImportEvent.FINDING -> {
-                if (isPending(record)) {
-                    pendingFindings.add(record);
+                if (pendingBegins.contains(record.importId)) {
+                    pendingFindings.put(record.offset, record);
                 }
             }
             case ImportEvent.END -> {
-                if (isPending(record)) {
-                    applyImport(record, out);
+                FindingEventRecord begin = pendingBegins.get(record.importId);
+                if (begin != null) {
+                    applyImport(begin, takeFindings(record.importId), record, out);
+                    pendingBegins.remove(record.importId);
                 }
-                pendingBegin.clear();
-                pendingFindings.clear();
             }
             case ImportEvent.UPDATE -> applyEdit(record, out);
             default -> { } // unknown types come from newer writers: ignore
         }
     }
 
-    private boolean isPending(FindingEventRecord record) throws Exception {
-        FindingEventRecord begin = pendingBegin.value();
-        return begin != null && begin.importId != null && begin.importId.equals(record.importId);
+    /** Removes and returns an import's buffered findings in offset (report) order. */
+    private List<FindingEventRecord> takeFindings(String importId) throws Exception {
+        List<FindingEventRecord> records = new ArrayList<>();
+        for (FindingEventRecord pending : pendingFindings.values()) {
+            if (importId.equals(pending.importId)) {
+                records.add(pending);
+            }
+        }
+        records.sort((a, b) -> Long.compare(a.offset, b.offset));
+        for (FindingEventRecord taken : records) {
+            pendingFindings.remove(taken.offset);
+        }
+        return records;
     }
 
-    private void applyImport(FindingEventRecord end, Collector<ClickHouseRow> out) throws Exception {
-        ImportHeader header = Json.mapper().readValue(pendingBegin.value().header, ImportHeader.class);
+    private void applyImport(FindingEventRecord begin, List<FindingEventRecord> records, FindingEventRecord end,
+            Collector<ClickHouseRow> out) throws Exception {
+        ImportHeader header = Json.mapper().readValue(begin.header, ImportHeader.class);
         List<FindingState> existing = new ArrayList<>();
         findings.values().forEach(existing::add);
-        List<FindingEventRecord> records = new ArrayList<>();
-        pendingFindings.get().forEach(records::add);
         ImportApplier.Outcome outcome = ImportApplier.apply(header, existing, records, zone);
         SeverityMonthCounter counter = new SeverityMonthCounter(zone);
         for (FindingState after : outcome.after().values()) {

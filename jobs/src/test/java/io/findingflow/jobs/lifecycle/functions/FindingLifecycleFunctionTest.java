@@ -58,7 +58,23 @@ class FindingLifecycleFunctionTest {
     }
 
     @Test
-    void shouldDropAnImportWhoseEndNeverCame() throws Exception {
+    void shouldApplyInterleavedImportsOfOneProductEachWithItsOwnFindings() throws Exception {
+        List<FindingEventRecord> a = events.importOf(header("ia", false, 7, 70, 700), finding("a1", "High", "h1"),
+                finding("a2", "High", "h2"));
+        List<FindingEventRecord> b = events.importOf(header("ib", false, 7, 70, 701), finding("b1", "Low", "h3"));
+        // two transactions committed side by side: begin A, begin B, A's findings, B's finding, end B, end A
+        feed(List.of(a.get(0), b.get(0), a.get(1), b.get(1), a.get(2), b.get(2), a.get(3)));
+        List<ClickHouseRow> imports = rows("imports");
+        assertThat(imports).hasSize(2);
+        assertThat(imports.get(0).json()).contains("\"import_id\":\"ib\"", "\"test_id\":701");
+        assertThat(rows("findings")).extracting(ClickHouseRow::json)
+                .filteredOn(json -> json.contains("\"test_id\":700")).hasSize(2);
+        assertThat(rows("findings")).extracting(ClickHouseRow::json)
+                .filteredOn(json -> json.contains("\"test_id\":701")).hasSize(1);
+    }
+
+    @Test
+    void shouldNotApplyAnImportWhoseEndNeverCame() throws Exception {
         List<FindingEventRecord> aborted = events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1"));
         feed(aborted.subList(0, aborted.size() - 1));
         feed(events.importOf(header("i2", false, 7, 70, 701), finding("b", "Low", "h2")));
