@@ -20,6 +20,11 @@ final class SecondApiProcess implements AutoCloseable {
     }
 
     static SecondApiProcess start() throws IOException, InterruptedException {
+        return start(Map.of());
+    }
+
+    /** With extra environment, e.g. another DefectDojo setting. */
+    static SecondApiProcess start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -34,6 +39,7 @@ final class SecondApiProcess implements AutoCloseable {
         env.put("FF_UPLOAD_DIR", home.resolve("uploads").toString());
         env.put("DD_ADMIN_USER", StackClient.env("FF_TEST_ADMIN_USER", "admin"));
         env.put("DD_ADMIN_PASSWORD", StackClient.env("FF_TEST_ADMIN_PASSWORD", "admin"));
+        env.putAll(extraEnv);
         String classpath = Files.readString(Path.of(StackClient.env("FF_TEST_API_CLASSPATH",
                 ".findingflow/lib/api.classpath"))).strip();
         ApiProcess api = new ApiProcess(env, classpath, home.resolve("api.log"), port);
