@@ -61,7 +61,7 @@ public final class LocalStack implements AutoCloseable {
             started.push(broker);
             broker.start();
         }
-        FlinkPipeline flink = new FlinkPipeline(jobs, stack.flinkRestPort());
+        FlinkPipeline flink = new FlinkPipeline(jobs, stack.flinkRestPort(), stack.home().resolve("flink"));
         started.push(flink);
         flink.start();
         if (apiClasspath != null && !"true".equals(env.get("FF_STACK_NO_API"))) {

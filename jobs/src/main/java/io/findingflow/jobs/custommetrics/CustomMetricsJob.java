@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * feed bounded collections); {@link #attach} adds the Kafka source and the ClickHouse sink.
  *
  * <p>The API answers {@code returnValue=true} by waiting for the row of its point, so this path is
- * tuned for latency: network buffers and the sink flush after a few milliseconds, not 100.
+ * tuned for latency: network buffers, the row coalescing and the sink flush after a few
+ * milliseconds, not 100.
  */
 public final class CustomMetricsJob {
 
@@ -30,9 +31,14 @@ public final class CustomMetricsJob {
 
     private CustomMetricsJob() {}
 
-    public static DataStream<ClickHouseRow> build(DataStream<MetricPointRecord> points) {
+    /**
+     * The graph over any stream of points. {@code flushMillis}: rows of a bucket are coalesced over
+     * windows this long (see CustomMetricsFunction); 0 writes one row per point, which bounded
+     * inputs need (their pending timers do not fire at end of input).
+     */
+    public static DataStream<ClickHouseRow> build(DataStream<MetricPointRecord> points, long flushMillis) {
         return points.keyBy(MetricPointRecord::stateKey)
-                .process(new CustomMetricsFunction())
+                .process(new CustomMetricsFunction(flushMillis))
                 .name("custom-metrics")
                 .uid("custom-metrics");
     }
@@ -55,7 +61,7 @@ public final class CustomMetricsJob {
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "metric-points")
                 .uid("metric-points-source")
                 .setBufferTimeout(BUFFER_TIMEOUT_MS);
-        build(points)
+        build(points, CustomMetricsFunction.DEFAULT_FLUSH_MILLIS)
                 .sinkTo(ClickHouseSink.builder(config.clickHouse()).maxTimeInBufferMs(SINK_FLUSH_MS).build())
                 .name("clickhouse-custom-metrics")
                 .uid("clickhouse-custom-metrics");

@@ -3,7 +3,6 @@ package io.findingflow.jobs.sink;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
@@ -21,8 +20,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public final class ClickHouseSink extends AsyncSinkBase<ClickHouseRow, ClickHouseRow> {
 
-    /** Tables whose rows mark completion and so are inserted after the other rows of a batch. */
-    static final Set<String> LAST_TABLES = Set.of("imports");
+    /**
+     * Tables inserted after the other rows of a batch, in this order: readers wait for a finding's
+     * version (edits) or an import's marker, and must then also see the metrics counters.
+     */
+    static final List<String> LAST_TABLES = List.of("finding_month_counts", "findings", "imports");
 
     public static final int DEFAULT_MAX_BATCH_SIZE = 20_000;
     public static final int DEFAULT_MAX_BUFFERED = 200_000;

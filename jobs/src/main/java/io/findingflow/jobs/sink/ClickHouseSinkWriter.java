@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Inserts each batch as JSONEachRow, one INSERT per table in the order the tables first appear,
- * with completion-marker tables ({@link ClickHouseSink#LAST_TABLES}) last, so a reader that sees
- * an import's marker also sees its findings.
+ * with the tables readers wait on ({@link ClickHouseSink#LAST_TABLES}) last and in that order, so a
+ * reader that sees an import's marker or a finding's new version also sees the counters.
  */
 final class ClickHouseSinkWriter<InputT> extends AsyncSinkWriter<InputT, ClickHouseRow> {
 
@@ -92,7 +92,11 @@ final class ClickHouseSinkWriter<InputT> extends AsyncSinkWriter<InputT, ClickHo
                     ClickHouseSink.LAST_TABLES.contains(row.table()) ? last : groups;
             target.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
         }
-        groups.putAll(last);
+        for (String table : ClickHouseSink.LAST_TABLES) {
+            if (last.containsKey(table)) {
+                groups.put(table, last.get(table));
+            }
+        }
         return groups;
     }
 

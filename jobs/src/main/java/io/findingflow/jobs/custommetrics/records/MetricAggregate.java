@@ -2,7 +2,8 @@ package io.findingflow.jobs.custommetrics.records;
 
 /**
  * Everything one (metric, key, bucket) needs to answer any data type: hits, sum, extremes, the
- * weighted sums of Average, and the First/Last points by date. A POJO for Flink's serializer.
+ * weighted sums of Average, and the First/Last points by date; plus the offset of the last point
+ * applied (the row version) and of the last row written. A POJO for Flink's serializer.
  */
 public class MetricAggregate {
     public long count;
@@ -15,6 +16,12 @@ public class MetricAggregate {
     public double firstValue;
     public long lastDate;
     public double lastValue;
+    /** MetricDataType label of the metric. */
+    public String dataType;
+    /** Kafka offset of the last point applied: the version of the bucket's row. */
+    public long version;
+    /** The version of the last row written (-1: none yet). */
+    public long writtenVersion = -1;
 
     public MetricAggregate() {}
 }

@@ -15,7 +15,7 @@ final class ClickHouseRows {
 
     private ClickHouseRows() {}
 
-    static ClickHouseRow finding(FindingState f, long version, boolean deleted) {
+    static ClickHouseRow finding(FindingState f, String body, long version, boolean deleted) {
         ObjectNode row = MAPPER.createObjectNode();
         row.put("id", f.id);
         row.put("product_id", f.productId);
@@ -44,7 +44,7 @@ final class ClickHouseRows {
         row.put("file_path", nullToEmpty(f.filePath));
         row.put("created", f.created);
         row.put("deleted", bit(deleted));
-        row.put("body", f.body);
+        row.put("body", body);
         row.put("version", version);
         return new ClickHouseRow("findings", write(row));
     }

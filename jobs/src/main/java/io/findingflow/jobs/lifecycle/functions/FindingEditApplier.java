@@ -19,11 +19,14 @@ final class FindingEditApplier {
 
     private FindingEditApplier() {}
 
-    static FindingState apply(FindingState current, FindingEdit edit) {
+    /** The edited finding and its edited JSON body. */
+    record Edited(FindingState state, String body) {}
+
+    static Edited apply(FindingState current, String currentBody, FindingEdit edit) {
         FindingState f = current.copy();
         ObjectNode body;
         try {
-            body = (ObjectNode) Json.mapper().readTree(f.body);
+            body = (ObjectNode) Json.mapper().readTree(currentBody);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,8 +72,7 @@ final class FindingEditApplier {
         if (!f.isMitigated) {
             f.mitigated = null;
         }
-        f.body = body.toString();
-        return f;
+        return new Edited(f, body.toString());
     }
 
     private static String toDateTime(String iso) {

@@ -34,6 +34,8 @@ public class FindingLifecycleFunction
     /** The server time zone's id (a String: ZoneId is not a Flink POJO-friendly field). */
     private final String timeZone;
     private transient MapState<Long, FindingState> findings;
+    /** Each finding's DefectDojo JSON, apart from the small state every import walks. */
+    private transient MapState<Long, String> bodies;
     private transient MapState<String, MonthCounts> monthCounts;
     /** Imports whose end marker has not arrived: transactions of concurrent imports interleave. */
     private transient MapState<String, FindingEventRecord> pendingBegins;
@@ -56,6 +58,8 @@ public class FindingLifecycleFunction
         zone = ZoneId.of(timeZone);
         findings = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("findings", Long.class, FindingState.class));
+        bodies = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("finding-bodies", Long.class, String.class));
         monthCounts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("month-counts", String.class, MonthCounts.class));
         pendingBegins = getRuntimeContext().getMapState(
@@ -113,7 +117,13 @@ public class FindingLifecycleFunction
         for (FindingState after : outcome.after().values()) {
             counter.change(outcome.before().get(after.id), after);
             findings.put(after.id, after);
-            out.collect(ClickHouseRows.finding(after, end.offset, false));
+            String body = outcome.newBodies().get(after.id);
+            if (body != null) {
+                bodies.put(after.id, body);
+            } else {
+                body = bodies.get(after.id);
+            }
+            out.collect(ClickHouseRows.finding(after, body, end.offset, false));
         }
         findingsWritten.inc(outcome.after().size());
         emitCounts(end.productId, counter, end.offset, out);
@@ -131,15 +141,18 @@ public class FindingLifecycleFunction
             return; // the API checked existence; a concurrent delete got there first
         }
         SeverityMonthCounter counter = new SeverityMonthCounter(zone);
+        String body = bodies.get(current.id);
         if (edit.delete()) {
             counter.change(current, null);
             findings.remove(current.id);
-            out.collect(ClickHouseRows.finding(current, record.offset, true));
+            bodies.remove(current.id);
+            out.collect(ClickHouseRows.finding(current, body, record.offset, true));
         } else {
-            FindingState updated = FindingEditApplier.apply(current, edit);
-            counter.change(current, updated);
-            findings.put(updated.id, updated);
-            out.collect(ClickHouseRows.finding(updated, record.offset, false));
+            FindingEditApplier.Edited edited = FindingEditApplier.apply(current, body, edit);
+            counter.change(current, edited.state());
+            findings.put(current.id, edited.state());
+            bodies.put(current.id, edited.body());
+            out.collect(ClickHouseRows.finding(edited.state(), edited.body(), record.offset, false));
         }
         emitCounts(record.productId, counter, record.offset, out);
     }

@@ -31,7 +31,8 @@ import java.util.Set;
 final class ImportApplier {
 
     /** What an import did: each changed finding before (null when new) and after, plus statistics. */
-    record Outcome(Map<Long, FindingState> before, Map<Long, FindingState> after, ObjectNode statistics) {}
+    record Outcome(Map<Long, FindingState> before, Map<Long, FindingState> after, ObjectNode statistics,
+            Map<Long, String> newBodies) {}
 
     private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -71,6 +72,7 @@ final class ImportApplier {
         List<FindingState> untouched = new ArrayList<>();
         Set<Long> matched = new HashSet<>();
         Set<Long> stillReported = new HashSet<>();
+        Map<Long, String> newBodies = new LinkedHashMap<>();
         for (FindingEventRecord record : records) {
             FindingState incoming = fromReport(header, record, zone);
             if (header.reimport()) {
@@ -107,6 +109,7 @@ final class ImportApplier {
                 forDedup.add(incoming);
             }
             after.put(incoming.id, incoming);
+            newBodies.put(incoming.id, record.finding);
             created.add(incoming);
         }
         List<FindingState> closed = new ArrayList<>();
@@ -122,7 +125,8 @@ final class ImportApplier {
                 closed.add(close(header, f, before, after, zone));
             }
         }
-        return new Outcome(before, after, statistics(header, testBefore, after, created, closed, reactivated, untouched));
+        return new Outcome(before, after,
+                statistics(header, testBefore, after, created, closed, reactivated, untouched), newBodies);
     }
 
     private static FindingState close(ImportHeader header, FindingState f, Map<Long, FindingState> before,
@@ -212,7 +216,6 @@ final class ImportApplier {
         f.isMitigated = json.path("is_mitigated").asBoolean(false);
         f.mitigated = f.isMitigated ? dateTimeOf(text(json, "mitigated"), header) : null;
         f.created = header.importedAt();
-        f.body = record.finding;
         return f;
     }
 

@@ -1,8 +1,9 @@
 package io.findingflow.jobs.lifecycle.records;
 
 /**
- * What the lifecycle job remembers of one finding: the fields matching and metrics need, the
- * status, and the DefectDojo JSON body to rewrite the whole ClickHouse row on every change.
+ * What the lifecycle job remembers of one finding for matching, metrics and its ClickHouse row:
+ * small on purpose, because every import of a product walks all of them. The DefectDojo JSON body
+ * is kept apart (FindingLifecycleFunction's "bodies" state) and read only for changed findings.
  */
 public class FindingState {
     public long id;
@@ -31,7 +32,6 @@ public class FindingState {
     public String mitigated;
     /** "yyyy-MM-dd HH:mm:ss" UTC */
     public String created;
-    public String body;
 
     public FindingState() {}
 
@@ -60,7 +60,6 @@ public class FindingState {
         c.isMitigated = isMitigated;
         c.mitigated = mitigated;
         c.created = created;
-        c.body = body;
         return c;
     }
 }
