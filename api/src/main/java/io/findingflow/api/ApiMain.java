@@ -21,7 +21,10 @@ import io.findingflow.api.imports.ImportService;
 import io.findingflow.api.imports.TestTypeController;
 import io.findingflow.api.imports.TestTypes;
 import io.findingflow.api.metrics.MetricsSimpleController;
-import io.findingflow.api.resources.ResourceController;
+import io.findingflow.api.observability.ApiMetrics;
+import io.findingflow.api.observability.KafkaLag;
+import io.findingflow.api.observability.MetricsController;
+import io.findingflow.api.resources.ResourceModule;
 import io.findingflow.parsers.ParserRegistry;
 import io.javalin.Javalin;
 import java.nio.file.Path;
@@ -60,16 +63,21 @@ public final class ApiMain {
         FindingQueries findingQueries = new FindingQueries(clickHouse);
         FindingWrites findingWrites = new FindingWrites(authorizer, findingQueries, entityLog.store(), producers,
                 completion, config.deduplication());
+        ApiMetrics apiMetrics = new ApiMetrics();
+        KafkaLag kafkaLag = new KafkaLag(config.kafkaBootstrap(), java.util.Map.of(
+                "findingflow-lifecycle", config.topics().findingEvents(),
+                "findingflow-custom-metrics", config.topics().metricPoints()));
         ApiServer.Controllers controllers = new ApiServer.Controllers(
                 new HealthController(entityLog, clickHouse, config.flinkRestUrl()),
                 new AuthController(accounts),
-                new ImportController(authenticator, importService, config.maxUploadBytes()),
+                new ImportController(authenticator, importService, config.maxUploadBytes(), apiMetrics),
                 new FindingController(authenticator, authorizer, findingQueries, findingWrites),
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
                         config.timeZone(), config.enforceVerified()),
                 new TestTypeController(authenticator, testTypes),
-                ResourceController.all(authenticator, authorizer, writes),
-                CustomMetricsModule.create(config, entityLog, clickHouse));
+                ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers),
+                CustomMetricsModule.create(config, entityLog, clickHouse),
+                new MetricsController(apiMetrics, kafkaLag));
         java.nio.file.Files.createDirectories(uploads);
         Javalin app = ApiServer.create(controllers, config.maxUploadBytes(), uploads.toString());
         app.start("0.0.0.0", config.port());

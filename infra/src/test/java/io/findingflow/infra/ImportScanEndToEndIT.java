@@ -110,6 +110,18 @@ class ImportScanEndToEndIT {
     }
 
     @Test
+    void prometheusMetricsCountRequestsImportsAndKafkaLag() throws Exception {
+        assertThat(importScan("/api/v2/import-scan/", Map.of(), TrivyReports.report(0, 2)).status()).isEqualTo(201);
+        StackClient.Response metrics = STACK.get("/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("findingflow_http_requests_total{method=\"POST\",route=\"/api/v2/import-scan/\",status=\"201\",}")
+                .contains("findingflow_import_duration_seconds_count{type=\"import\",}")
+                .containsPattern("findingflow_kafka_consumer_lag\\{group=\"findingflow-lifecycle\",topic=\"[^\"]+\",\\} [0-9]");
+    }
+
+    @Test
     void healthReportsEveryComponentUp() throws Exception {
         StackClient.Response health = STACK.get("/health", null);
         assertThat(health.status()).isEqualTo(200);

@@ -14,8 +14,9 @@ import io.findingflow.api.health.HealthController;
 import io.findingflow.api.imports.ImportController;
 import io.findingflow.api.imports.TestTypeController;
 import io.findingflow.api.metrics.MetricsSimpleController;
+import io.findingflow.api.observability.MetricsController;
 import io.findingflow.api.metrics.MetricsSimplePage;
-import io.findingflow.api.resources.ResourceController;
+import io.findingflow.api.resources.ResourceModule;
 import io.findingflow.schemas.Json;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -33,8 +34,9 @@ public final class ApiServer {
             FindingController findings,
             MetricsSimpleController metricsSimple,
             TestTypeController testTypes,
-            Map<String, ResourceController> resources,
-            CustomMetricsModule customMetrics) {}
+            ResourceModule resources,
+            CustomMetricsModule customMetrics,
+            MetricsController observability) {}
 
     private ApiServer() {}
 
@@ -66,6 +68,7 @@ public final class ApiServer {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.create(), false));
             config.router.ignoreTrailingSlashes = false;
+            config.events(events -> events.handlerAdded(c.resources().routes()::add)); // → OpenAPI
             config.http.maxRequestSize = 10_000_000L;
             config.jetty.multipartConfig.cacheDirectory(uploadDir);
             config.jetty.multipartConfig.maxFileSize(maxUploadBytes + 1, SizeUnit.BYTES);
@@ -73,7 +76,9 @@ public final class ApiServer {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadBytes + 10_000_000L, SizeUnit.BYTES);
             config.router.apiBuilder(() -> {
                 get("health", c.health()::get);
+                get("metrics", c.observability()::get);
                 get("metrics/simple", MetricsSimplePage.fromClasspath()::get);
+                get("static/swagger-ui/{file}", c.resources().openApi()::asset);
                 customMetricRoutes(c.customMetrics());
                 path("api/v2", () -> {
                     post("api-token-auth/", c.auth()::tokenAuth);
@@ -88,13 +93,19 @@ public final class ApiServer {
                     get("metrics/simple/", c.metricsSimple()::get);
                     get("test_types/", c.testTypes()::list);
                     get("test_types/{id}/", c.testTypes()::detail);
-                    c.resources().forEach((name, controller) -> {
+                    c.resources().controllers().forEach((name, controller) -> {
                         get(name + "/", controller::list);
                         post(name + "/", controller::create);
                         get(name + "/{id}/", controller::detail);
-                        patch(name + "/{id}/", controller::update);
-                        put(name + "/{id}/", controller::update);
+                        patch(name + "/{id}/", controller::patch);
+                        put(name + "/{id}/", controller::put);
+                        delete(name + "/{id}/", controller::delete);
                     });
+                    get("test_imports/", c.resources().testImports()::list);
+                    get("test_imports/{id}/", c.resources().testImports()::detail);
+                    get("user_profile/", c.resources().userProfile()::get);
+                    get("oa3/schema/", c.resources().openApi()::schema);
+                    get("oa3/swagger-ui/", c.resources().openApi()::swaggerUi);
                 });
             });
         });
@@ -108,6 +119,7 @@ public final class ApiServer {
             }
         });
         ErrorMapping.register(app);
+        c.observability().instrument(app);
         return app;
     }
 }
