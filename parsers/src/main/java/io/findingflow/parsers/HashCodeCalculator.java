@@ -3,14 +3,8 @@ package io.findingflow.parsers;
 import io.findingflow.schemas.Endpoint;
 import io.findingflow.schemas.Finding;
 import io.findingflow.schemas.Severity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * DefectDojo's {@code Finding.compute_hash_code()}: the configured fields' Python {@code str()}
@@ -32,14 +26,14 @@ public final class HashCodeCalculator {
         if (fields == null || zeroCweFallsBack) {
             fields = LEGACY_FIELDS;
         }
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(512);
         for (String field : fields) {
             text.append(fieldText(finding, field));
         }
         if (finding.service != null && !finding.service.isEmpty()) {
             text.append(finding.service);
         }
-        return sha256(strip(CaseFold.fold(text.toString())));
+        return FoldedSha256.of(text.toString());
     }
 
     private static String fieldText(Finding finding, String field) {
@@ -56,7 +50,7 @@ public final class HashCodeCalculator {
                 return py(finding.description);
             case "severity":
                 // the importer runs sanitize_severity before hashing ("Information" hashes as "Info")
-                return Severity.from(finding.severity).label();
+                return severityLabel(finding.severity);
             case "mitigation":
                 return py(finding.mitigation);
             case "component_name":
@@ -68,26 +62,27 @@ public final class HashCodeCalculator {
             case "vuln_id_from_tool":
                 return py(finding.vulnIdFromTool);
             case "vulnerability_ids":
-                return finding.vulnerabilityIds.stream()
-                        .filter(Objects::nonNull)
-                        .map(String::strip)
-                        .filter(id -> !id.isEmpty())
-                        .collect(Collectors.toCollection(TreeSet::new))
-                        .stream()
-                        .collect(Collectors.joining());
+                TreeSet<String> ids = new TreeSet<>();
+                for (String id : finding.vulnerabilityIds) {
+                    if (id != null && !id.isBlank()) {
+                        ids.add(id.strip());
+                    }
+                }
+                return String.join("", ids);
             case "endpoints":
-                return finding.endpoints.stream()
-                        .map(Endpoint::canonical)
-                        .collect(Collectors.toCollection(TreeSet::new))
-                        .stream()
-                        .collect(Collectors.joining());
+                TreeSet<String> endpoints = new TreeSet<>();
+                for (Endpoint endpoint : finding.endpoints) {
+                    endpoints.add(endpoint.canonical());
+                }
+                return String.join("", endpoints);
             case "cwes":
-                return finding.cwes.stream()
-                        .filter(Objects::nonNull)
-                        .map(cwe -> "CWE-" + cwe)
-                        .collect(Collectors.toCollection(TreeSet::new))
-                        .stream()
-                        .collect(Collectors.joining());
+                TreeSet<String> cwes = new TreeSet<>();
+                for (Integer cwe : finding.cwes) {
+                    if (cwe != null) {
+                        cwes.add("CWE-" + cwe);
+                    }
+                }
+                return String.join("", cwes);
             default:
                 throw new IllegalArgumentException("hash_code field not supported: " + field);
         }
@@ -98,29 +93,16 @@ public final class HashCodeCalculator {
         return value == null ? "None" : value.toString();
     }
 
-    /** Python's {@code bytes.strip()}: ASCII whitespace only, at both ends. */
-    private static String strip(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isAsciiSpace(text.charAt(start))) {
-            start++;
+    /** Parsers almost always set one of the labels already; skip Severity.from's trim and lower-casing then. */
+    private static String severityLabel(String severity) {
+        if (severity != null) {
+            switch (severity) {
+                case "Critical", "High", "Medium", "Low", "Info" -> {
+                    return severity;
+                }
+                default -> { }
+            }
         }
-        while (end > start && isAsciiSpace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isAsciiSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == '\f';
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", impossible);
-        }
+        return Severity.from(severity).label();
     }
 }

@@ -21,8 +21,8 @@ public record CustomMetricsModule(
         Clock clock = Clock.systemUTC();
         AccessKeySecrets secrets = new AccessKeySecrets(api.secretKey());
         AccessKeys keys = new AccessKeys(entityLog, secrets, clock);
-        TcAuthenticator authenticator = new TcAuthenticator(entityLog.store(), secrets, clock);
         MetricConfigs configs = new MetricConfigs(entityLog);
+        TcAuthenticator authenticator = new TcAuthenticator(entityLog.store(), secrets, clock, configs::sync);
         MetricValueQueries queries = new MetricValueQueries(clickHouse);
         MetricPointProducer producer =
                 new MetricPointProducer(api.kafkaBootstrap(), api.topics().metricPoints(), config.producers());
@@ -30,7 +30,7 @@ public record CustomMetricsModule(
         return new CustomMetricsModule(
                 new CustomMetricController(authenticator, configs),
                 new MetricDataController(authenticator, configs, producer, waiter, queries, clock),
-                new AccessKeyController(authenticator, keys, entityLog.store()),
+                new AccessKeyController(authenticator, keys, entityLog.store(), configs::sync),
                 () -> {
                     waiter.close();
                     producer.close();

@@ -1,8 +1,8 @@
 package io.findingflow.api.custommetrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +20,8 @@ import java.util.OptionalLong;
  */
 final class IsoDates {
 
-    static final long MIN_MILLIS = OffsetDateTime.of(1971, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
-    static final long MAX_MILLIS = OffsetDateTime.of(2101, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    static final long MIN_MILLIS = Instant.parse("1971-01-01T00:00:00Z").toEpochMilli();
+    static final long MAX_MILLIS = Instant.parse("2101-01-01T00:00:00Z").toEpochMilli() - 1;
 
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Custom metric configs in the entities log. Name uniqueness is decided by log order (EntityStore's
  * natural key for "custom_metric"), so concurrent creates of one name give one 201 and 409s on
- * every API process alike.
+ * every API process alike. Lists, and lookups that miss, first catch up with the log, so a metric
+ * created through another API process is seen at once.
  */
 public final class MetricConfigs {
 
@@ -27,11 +28,21 @@ public final class MetricConfigs {
 
     /** Every config in id order. */
     public List<MetricConfig> all() {
+        sync();
         return log.store().list(EntityKind.CUSTOM_METRIC, e -> true).stream().map(MetricConfig::of).toList();
     }
 
     /** By id when {@code nameOrId} is a number naming an existing id, else by name. */
     public Optional<MetricConfig> find(String nameOrId) {
+        Optional<MetricConfig> found = lookUp(nameOrId);
+        if (found.isPresent()) {
+            return found;
+        }
+        sync(); // perhaps just created through another API process
+        return lookUp(nameOrId);
+    }
+
+    private Optional<MetricConfig> lookUp(String nameOrId) {
         if (nameOrId.matches("[0-9]{1,18}")) {
             Optional<Entity> byId = log.store().get(EntityKind.CUSTOM_METRIC, Long.parseLong(nameOrId));
             if (byId.isPresent()) {
@@ -58,6 +69,18 @@ public final class MetricConfigs {
 
     public void delete(MetricConfig config) {
         write("delete", config.id(), Json.mapper().createObjectNode(), "custom_metric:" + config.id());
+    }
+
+    /** Applies everything committed to the entities log so far. */
+    public void sync() {
+        try {
+            log.sync(WRITE_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw TcResponses.failure(503, "The entity log did not answer in time; retry");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TcResponses.failure(503, "Interrupted; retry");
+        }
     }
 
     private ApplyResult write(String op, Long id, ObjectNode data, String key) {

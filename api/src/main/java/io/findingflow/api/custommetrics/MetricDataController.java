@@ -56,7 +56,8 @@ public final class MetricDataController {
         List<BucketRef> refs = new ArrayList<>(points.size());
         Map<BucketRef, Long> lastOffset = new HashMap<>();
         for (int i = 0; i < points.size(); i++) {
-            BucketRef ref = new BucketRef(metric.id(), points.get(i).key(), metric.interval().bucketStart(points.get(i).date()));
+            MetricPoint point = points.get(i);
+            BucketRef ref = new BucketRef(metric.id(), point.key(), metric.interval().bucketStart(point.date()));
             refs.add(ref);
             lastOffset.merge(ref, offsets.get(i), Math::max);
         }

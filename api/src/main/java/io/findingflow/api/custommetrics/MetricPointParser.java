@@ -82,7 +82,8 @@ final class MetricPointParser {
         }
         double weight = number(node, "weight");
         if (weight <= 0) {
-            throw TcResponses.badRequest("Invalid weight " + TcResponses.quoted(node.asText()) + ": use a number above 0");
+            throw TcResponses.badRequest(
+                    "Invalid weight " + TcResponses.quoted(node.asText()) + ": use a number above 0");
         }
         return weight;
     }
@@ -110,7 +111,8 @@ final class MetricPointParser {
             throw TcResponses.badRequest("Invalid " + field + " " + TcResponses.quoted(shown) + ": use a number");
         }
         if (!Double.isFinite(value)) {
-            throw TcResponses.badRequest("Invalid " + field + " " + TcResponses.quoted(node.asText()) + ": use a number");
+            throw TcResponses.badRequest(
+                    "Invalid " + field + " " + TcResponses.quoted(node.asText()) + ": use a number");
         }
         return value;
     }

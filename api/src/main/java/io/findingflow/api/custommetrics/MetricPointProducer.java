@@ -106,7 +106,8 @@ public final class MetricPointProducer implements AutoCloseable {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         // a transaction left open by a crashed API blocks read_committed readers until it times out
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
         } catch (KafkaException e) {

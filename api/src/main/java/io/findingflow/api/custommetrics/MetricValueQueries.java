@@ -49,8 +49,9 @@ public final class MetricValueQueries {
                 + " max(version) AS ver FROM custom_metric_values WHERE metric_id IN (" + Sql.numbers(metricIds)
                 + ") AND (metric_id, key_name, bucket) IN (" + tuples + ") GROUP BY metric_id, key_name, bucket";
         for (ObjectNode row : clickHouse.rows(sql)) {
-            values.put(new BucketRef(row.path("metric_id").asLong(), row.path("key_name").asText(), row.path("b").asLong()),
-                    new BucketValue(row.path("v").asDouble(), row.path("ver").asLong()));
+            BucketRef ref = new BucketRef(
+                    row.path("metric_id").asLong(), row.path("key_name").asText(), row.path("b").asLong());
+            values.put(ref, new BucketValue(row.path("v").asDouble(), row.path("ver").asLong()));
         }
         return values;
     }
@@ -71,7 +72,8 @@ public final class MetricValueQueries {
         }
         String grouped = " FROM custom_metric_values WHERE " + where + " GROUP BY key_name, bucket";
         try {
-            long total = clickHouse.rows("SELECT count() AS n FROM (SELECT 1" + grouped + ")").get(0).path("n").asLong();
+            long total = clickHouse.rows("SELECT count() AS n FROM (SELECT 1" + grouped + ")")
+                    .get(0).path("n").asLong();
             List<SeriesRow> rows = new ArrayList<>();
             for (ObjectNode row : clickHouse.rows("SELECT key_name, toUInt32(bucket) AS b, argMax(value, version) AS v,"
                     + " argMax(count, version) AS c" + grouped + " ORDER BY key_name, b LIMIT "

@@ -51,7 +51,7 @@ public final class MetricValueWaiter implements AutoCloseable {
         return this;
     }
 
-    /** Completes with the bucket's value once it includes the point at {@code offset}; fails with a TimeoutException. */
+    /** The bucket's value once it includes the point at {@code offset}; a TimeoutException after the wait. */
     public CompletableFuture<Double> await(BucketRef ref, long offset) {
         CompletableFuture<Double> result = new CompletableFuture<>();
         incoming.add(new Waiter(ref, offset, System.nanoTime() + wait.toNanos(), result));

@@ -2,6 +2,7 @@ package io.findingflow.api.entities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.findingflow.schemas.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -67,7 +68,16 @@ public final class EntityStore {
             }
             case "delete": {
                 Entity removed = table(kind).remove(record.path("id").asLong());
-                return removed == null ? ApplyResult.refused("id", "Not found.") : ApplyResult.ok(removed, false);
+                if (removed == null) {
+                    return ApplyResult.refused("id", "Not found.");
+                }
+                // DefectDojo's ON DELETE CASCADE, decided here so every replica removes the same
+                EntityRules.children(kind).forEach((childKind, field) ->
+                        list(childKind, e -> e.number(field) == removed.id()).forEach(child ->
+                                apply(offset, Json.mapper().createObjectNode().put("kind", childKind)
+                                        .put("op", "delete").put("id", child.id()).set("data",
+                                                Json.mapper().createObjectNode()))));
+                return ApplyResult.ok(removed, false);
             }
             default:
                 return ApplyResult.refused("non_field_errors", "Unknown operation " + op);
@@ -109,6 +119,16 @@ public final class EntityStore {
                         ? first(kind, e -> e.number("product") == data.path("product").asLong()
                                 && e.text("name").equals(data.path("name").asText()))
                         : Optional.empty();
+            case EntityKind.PRODUCT_TYPE_MEMBER:
+                return first(kind, e -> e.number("user") == data.path("user").asLong()
+                        && e.number("product_type") == data.path("product_type").asLong());
+            case EntityKind.PRODUCT_MEMBER:
+                return first(kind, e -> e.number("user") == data.path("user").asLong()
+                        && e.number("product") == data.path("product").asLong());
+            case EntityKind.GLOBAL_ROLE:
+                return first(kind, e -> e.number("user") == data.path("user").asLong());
+            case EntityKind.ENDPOINT:
+                return first(kind, e -> EntityRules.sameEndpoint(e.data(), data));
             case EntityKind.TEST:
                 return data.path("_ensure").asBoolean(false)
                         ? first(kind, e -> e.number("engagement") == data.path("engagement").asLong()
@@ -129,7 +149,18 @@ public final class EntityStore {
     }
 
     private static String naturalKeyField(String kind) {
-        return kind.equals(EntityKind.USER) ? "username" : "name";
+        switch (kind) {
+            case EntityKind.USER:
+                return "username";
+            case EntityKind.GLOBAL_ROLE:
+                return "user";
+            case EntityKind.PRODUCT_TYPE_MEMBER:
+            case EntityKind.PRODUCT_MEMBER:
+            case EntityKind.ENDPOINT:
+                return "non_field_errors";
+            default:
+                return "name";
+        }
     }
 
     private static String duplicateMessage(String kind) {
@@ -140,6 +171,14 @@ public final class EntityStore {
                 return "product type with this name already exists.";
             case EntityKind.PRODUCT:
                 return "product with this name already exists.";
+            case EntityKind.PRODUCT_TYPE_MEMBER:
+                return "Product_Type_Member already exists";
+            case EntityKind.PRODUCT_MEMBER:
+                return "Product_Member already exists";
+            case EntityKind.GLOBAL_ROLE:
+                return "global_ role with this user already exists.";
+            case EntityKind.ENDPOINT:
+                return "It appears as though an endpoint with this data already exists for this product.";
             default:
                 return "already exists.";
         }

@@ -34,7 +34,7 @@ public record Page(int limit, int offset) {
     public Map<String, Object> body(Context ctx, long count, List<?> results) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", count);
-        body.put("next", offset + limit < count ? link(ctx, offset + limit) : null);
+        body.put("next", (long) offset + limit < count ? link(ctx, offset + limit) : null); // long: no overflow
         body.put("previous", offset > 0 ? link(ctx, Math.max(0, offset - limit)) : null);
         body.put("results", results);
         return body;

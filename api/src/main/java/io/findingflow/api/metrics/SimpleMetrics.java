@@ -2,6 +2,7 @@ package io.findingflow.api.metrics;
 
 import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Caller;
+import io.findingflow.api.auth.Grants;
 import io.findingflow.api.entities.Entity;
 import io.findingflow.api.entities.EntityKind;
 import io.findingflow.api.entities.EntityStore;
@@ -43,16 +44,17 @@ public final class SimpleMetrics {
      * only, or empty when it does not exist or the caller may not view it.
      */
     public Optional<List<Map<String, Object>>> report(Caller caller, LocalDate month, Long productTypeId) {
+        Grants grants = authorizer.grants(caller);
         List<Entity> types = new ArrayList<>();
         if (productTypeId != null) {
             Optional<Entity> type = store.get(EntityKind.PRODUCT_TYPE, productTypeId)
-                    .filter(t -> mayView(caller, t));
+                    .filter(t -> grants.onProductType(t.id()).isPresent());
             if (type.isEmpty()) {
                 return Optional.empty();
             }
             types.add(type.get());
         } else {
-            types.addAll(store.list(EntityKind.PRODUCT_TYPE, t -> mayView(caller, t)));
+            types.addAll(store.list(EntityKind.PRODUCT_TYPE, t -> grants.onProductType(t.id()).isPresent()));
             types.sort(Comparator.comparing((Entity t) -> String.valueOf(t.text("name"))).thenComparingLong(Entity::id));
         }
         Map<Long, Long> productToType = new HashMap<>();
@@ -77,10 +79,6 @@ public final class SimpleMetrics {
             rows.add(row(type, byType.getOrDefault(type.id(), new long[MonthCountSource.SIZE])));
         }
         return Optional.of(rows);
-    }
-
-    private boolean mayView(Caller caller, Entity type) {
-        return authorizer.roleOnProductType(caller, type.id()).isPresent();
     }
 
     private static Map<String, Object> row(Entity type, long[] c) {

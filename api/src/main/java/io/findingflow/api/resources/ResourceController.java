@@ -1,216 +1,221 @@
 package io.findingflow.api.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.auth.Authenticator;
 import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Caller;
+import io.findingflow.api.auth.Grants;
 import io.findingflow.api.auth.Role;
 import io.findingflow.api.entities.Entity;
-import io.findingflow.api.entities.EntityKind;
 import io.findingflow.api.entities.EntityWrites;
 import io.findingflow.api.http.ApiException;
 import io.findingflow.api.http.Page;
-import io.findingflow.api.http.RequestBodies;
+import io.findingflow.schemas.Json;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * List, detail, create and partial update for the entity-backed resources (product types,
- * products, engagements, tests), with DefectDojo's filters, pagination and authorization: objects
- * outside the caller's scope are 404, visible but not permitted 403.
+ * List, detail, create, PUT, PATCH and DELETE for one entity-backed DefectDojo resource, driven by
+ * its {@link ResourceSpec}. Authorization as DefectDojo: objects outside the caller's scope are
+ * 404, visible but not permitted 403, lists hold only what the caller may see; a create names its
+ * parent, which must exist (404) and grant the create role (403) before the body is validated.
  */
 public final class ResourceController {
 
-    private final Resource resource;
+    private final ResourceSpec spec;
     private final Authenticator authenticator;
     private final Authorizer authorizer;
     private final EntityWrites writes;
+    private final BodyValidator.References references;
 
-    private ResourceController(Resource resource, Authenticator authenticator, Authorizer authorizer,
-            EntityWrites writes) {
-        this.resource = resource;
+    public ResourceController(ResourceSpec spec, Authenticator authenticator, Authorizer authorizer,
+            EntityWrites writes, BodyValidator.References references) {
+        this.spec = spec;
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.writes = writes;
+        this.references = references;
     }
 
-    public static Map<String, ResourceController> all(Authenticator authenticator, Authorizer authorizer,
-            EntityWrites writes) {
-        Map<String, ResourceController> controllers = new LinkedHashMap<>();
-        controllers.put("product_types", new ResourceController(Resources.PRODUCT_TYPES, authenticator, authorizer, writes));
-        controllers.put("products", new ResourceController(Resources.PRODUCTS, authenticator, authorizer, writes));
-        controllers.put("engagements", new ResourceController(Resources.ENGAGEMENTS, authenticator, authorizer, writes));
-        controllers.put("tests", new ResourceController(Resources.TESTS, authenticator, authorizer, writes));
-        return controllers;
+    public ResourceSpec spec() {
+        return spec;
     }
 
     public void list(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx);
+        Caller caller = caller(ctx);
         writes.sync();
-        Map<String, String> exact = new LinkedHashMap<>();
-        resource.exactFilters().forEach((param, field) -> {
-            String value = ctx.queryParam(param);
-            if (value != null && !value.isEmpty()) {
-                exact.put(field, value);
-            }
-        });
-        Map<String, String> contains = new LinkedHashMap<>();
-        resource.containsFilters().forEach((param, field) -> {
-            String value = ctx.queryParam(param);
-            if (value != null && !value.isEmpty()) {
-                contains.put(field, value.toLowerCase());
-            }
-        });
-        List<Entity> matches = writes.store().list(resource.kind(), e -> visible(caller, e)
-                && exact.entrySet().stream().allMatch(f -> f.getKey().equals("id")
-                        ? String.valueOf(e.id()).equals(f.getValue())
-                        : f.getValue().equals(e.text(f.getKey())))
-                && contains.entrySet().stream().allMatch(f -> e.text(f.getKey()) != null
-                        && e.text(f.getKey()).toLowerCase().contains(f.getValue())));
+        Grants grants = authorizer.grants(caller);
+        ListQuery query = ListQuery.of(ctx, spec.filters(), spec.orderings(), this::valueOf);
+        List<Entity> matches = writes.store().list(spec.kind(), e -> query.matches(e) && role(caller, grants, e).isPresent());
+        matches.sort(query.order());
         Page page = Page.of(ctx);
         List<ObjectNode> results = matches.stream().skip(page.offset()).limit(page.limit()).map(this::view).toList();
         ctx.json(page.body(ctx, matches.size(), results));
     }
 
     public void detail(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx);
-        ctx.json(view(find(caller, ctx)));
+        Caller caller = caller(ctx);
+        ctx.json(view(find(caller, authorizer.grants(caller), ctx).entity()));
     }
 
     public void create(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx);
-        ObjectNode data = (ObjectNode) RequestBodies.json(ctx).deepCopy();
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (String field : resource.required()) {
-            if (!data.hasNonNull(field) || data.get(field).asText().isEmpty()) {
-                errors.put(field, List.of("This field is required."));
-            }
+        Caller caller = caller(ctx);
+        JsonNode body = RequestBody.read(ctx, spec.fields());
+        Grants grants = authorizeCreate(caller, body);
+        ObjectNode clean = BodyValidator.validate(spec.fields(), body, WriteMode.CREATE, references);
+        spec.hooks().check(caller, grants, null, clean, WriteMode.CREATE);
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+        if (spec.field("created") != null) {
+            clean.put("created", now);
         }
-        resource.choices().forEach((field, allowed) -> {
-            if (data.hasNonNull(field) && !allowed.contains(data.get(field).asText())) {
-                errors.put(field, List.of("\"" + data.get(field).asText() + "\" is not a valid choice."));
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, errors);
+        if (spec.field("updated") != null) {
+            clean.put("updated", now);
         }
-        authorizeCreate(caller, data);
-        defaults(data);
-        ctx.status(201).json(view(writes.create(resource.kind(), data)));
+        spec.hooks().prepare(caller, null, clean);
+        Entity created = writes.create(spec.kind(), clean);
+        spec.hooks().afterCreate(caller, created);
+        ctx.status(201).json(view(created));
     }
 
-    public void update(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx);
-        Entity current = find(caller, ctx);
-        Role role = roleFor(caller, current).orElseThrow(ApiException::forbidden);
-        Role needed = resource.kind().equals(EntityKind.ENGAGEMENT) || resource.kind().equals(EntityKind.TEST)
-                ? Role.API_IMPORTER : Role.MAINTAINER;
-        if (role == Role.READER || !role.atLeast(needed)) {
+    public void put(Context ctx) {
+        update(ctx, WriteMode.PUT);
+    }
+
+    public void patch(Context ctx) {
+        update(ctx, WriteMode.PATCH);
+    }
+
+    private void update(Context ctx, WriteMode mode) {
+        Caller caller = caller(ctx);
+        Grants grants = authorizer.grants(caller);
+        Found found = find(caller, grants, ctx);
+        if (!found.role().atLeast(spec.editRole())) {
             throw ApiException.forbidden();
         }
-        ObjectNode changes = (ObjectNode) RequestBodies.json(ctx).deepCopy();
-        changes.remove("id");
-        ctx.json(view(writes.update(resource.kind(), current.id(), changes)));
+        JsonNode body = RequestBody.read(ctx, spec.fields());
+        ObjectNode clean = BodyValidator.validate(spec.fields(), body, mode, references);
+        String parentField = spec.scope().parentField();
+        if (parentField != null && clean.hasNonNull(parentField)
+                && clean.get(parentField).asLong() != found.entity().number(parentField)
+                && !spec.scope().roleOnParent(grants, clean.get(parentField).asLong())
+                        .filter(r -> r.atLeast(spec.createRole())).isPresent()) {
+            throw ApiException.forbidden();
+        }
+        spec.hooks().check(caller, grants, found.entity(), clean, mode);
+        if (spec.field("updated") != null) {
+            clean.put("updated", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
+        }
+        spec.hooks().prepare(caller, found.entity(), clean);
+        ctx.json(view(writes.update(spec.kind(), found.entity().id(), clean)));
     }
 
-    private Entity find(Caller caller, Context ctx) {
+    public void delete(Context ctx) {
+        Caller caller = caller(ctx);
+        Found found = find(caller, authorizer.grants(caller), ctx);
+        if (!found.role().atLeast(spec.deleteRole())) {
+            throw ApiException.forbidden();
+        }
+        spec.hooks().checkDelete(caller, found.entity());
+        writes.delete(spec.kind(), found.entity().id());
+        spec.hooks().afterDelete(caller, found.entity());
+        ctx.status(204);
+    }
+
+    /** The JSON view: id, then the readable fields in the serializer's order, then computed ones. */
+    public ObjectNode view(Entity e) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("id", e.id());
+        for (Field field : spec.fields()) {
+            if (field.writeOnly()) {
+                continue;
+            }
+            JsonNode value = e.data().get(field.name());
+            if (value == null || value.isMissingNode()) {
+                value = field.type() == FieldType.TAGS || field.type() == FieldType.ID_LIST
+                        ? Json.mapper().createArrayNode() : Json.mapper().nullNode();
+            }
+            out.set(field.name(), value);
+        }
+        spec.hooks().decorate(e, out);
+        return out;
+    }
+
+    /** The caller's role on an object, if visible. */
+    public Optional<Role> role(Caller caller, Grants grants, Entity e) {
+        return spec.hooks().roleOn(spec.scope(), caller, grants, e);
+    }
+
+    private Caller caller(Context ctx) {
+        Caller caller = authenticator.authenticate(ctx);
+        if (spec.superuserOnly() && !caller.superuser()) {
+            throw ApiException.forbidden();
+        }
+        return caller;
+    }
+
+    private JsonNode valueOf(Entity e, String field) {
+        if (field.equals("id")) {
+            return ListQuery.id(e);
+        }
+        JsonNode derived = spec.hooks().derived(e, field);
+        return derived != null ? derived : e.data().get(field);
+    }
+
+    private record Found(Entity entity, Role role) {}
+
+    private Found find(Caller caller, Grants grants, Context ctx) {
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound(resource.model());
+            throw ApiException.notFound(spec.model());
         }
-        if (writes.store().get(resource.kind(), id).isEmpty()) {
+        if (writes.store().get(spec.kind(), id).isEmpty()) {
             writes.sync(); // perhaps just created through another API process
         }
-        return writes.store().get(resource.kind(), id).filter(e -> visible(caller, e))
-                .orElseThrow(() -> ApiException.notFound(resource.model()));
+        Entity entity = writes.store().get(spec.kind(), id).orElseThrow(() -> ApiException.notFound(spec.model()));
+        Role role = role(caller, grants, entity).orElseThrow(() -> ApiException.notFound(spec.model()));
+        return new Found(entity, role);
     }
 
-    private void authorizeCreate(Caller caller, ObjectNode data) {
-        Optional<Role> role;
-        Role needed;
-        switch (resource.kind()) {
-            case EntityKind.PRODUCT_TYPE -> {
-                if (caller.superuser()) {
-                    return;
-                }
-                long global = caller.user().data().path("global_role").asLong(0);
-                Role g = Role.byId(global);
-                if (g == null || !g.atLeast(Role.MAINTAINER)) {
-                    throw ApiException.forbidden();
-                }
-                return;
+    /**
+     * DefectDojo's check_post_permission: the parent named in the body must be given (400), exist
+     * (404) and grant the create role (403). A product type needs a global role.
+     */
+    private Grants authorizeCreate(Caller caller, JsonNode body) {
+        Scope scope = spec.scope();
+        if (scope.parentField() == null) {
+            Grants grants = authorizer.grants(caller);
+            if (!scope.roleOnParent(grants, 0).filter(r -> r.atLeast(spec.createRole())).isPresent()) {
+                throw ApiException.forbidden();
             }
-            case EntityKind.PRODUCT -> {
-                role = authorizer.roleOnProductType(caller, data.path("prod_type").asLong());
-                needed = Role.MAINTAINER;
-            }
-            case EntityKind.ENGAGEMENT -> {
-                role = authorizer.roleOnProduct(caller, data.path("product").asLong());
-                needed = Role.API_IMPORTER;
-            }
-            default -> {
-                long engagement = data.path("engagement").asLong();
-                long product = writes.store().get(EntityKind.ENGAGEMENT, engagement).map(e -> e.number("product")).orElse(0L);
-                role = authorizer.roleOnProduct(caller, product);
-                needed = Role.WRITER;
+            return grants;
+        }
+        JsonNode parent = body.get(scope.parentField());
+        if (parent == null || parent.isNull() || parent.asText().isEmpty()) {
+            throw new ApiException(400, Map.of("detail",
+                    "Unable to check for permissions: Attribute '" + scope.parentField() + "' is required"));
+        }
+        long parentId;
+        try {
+            parentId = FieldValues.integer(parent, "");
+        } catch (FieldValues.Invalid e) {
+            return authorizer.grants(caller); // not an id: field validation names the problem
+        }
+        if (writes.store().get(scope.parentKind(), parentId).isEmpty()) {
+            writes.sync(); // perhaps just created through another API process
+            if (writes.store().get(scope.parentKind(), parentId).isEmpty()) {
+                throw ApiException.notFound(scope.parentModel());
             }
         }
-        if (role.isEmpty() || role.get() == Role.READER || !role.get().atLeast(needed)) {
+        Grants grants = authorizer.grants(caller);
+        if (!scope.roleOnParent(grants, parentId).filter(r -> r.atLeast(spec.createRole())).isPresent()) {
             throw ApiException.forbidden();
         }
-    }
-
-    private void defaults(ObjectNode data) {
-        data.put("created", java.time.Instant.now().toString());
-        if (resource.kind().equals(EntityKind.ENGAGEMENT)) {
-            if (!data.hasNonNull("engagement_type")) {
-                data.put("engagement_type", "Interactive");
-            }
-            if (!data.hasNonNull("status")) {
-                data.put("status", "Not Started");
-            }
-            data.put("active", true);
-        }
-        if (resource.kind().equals(EntityKind.PRODUCT_TYPE) && !data.has("description")) {
-            data.putNull("description");
-        }
-    }
-
-    private boolean visible(Caller caller, Entity e) {
-        return roleFor(caller, e).isPresent();
-    }
-
-    private Optional<Role> roleFor(Caller caller, Entity e) {
-        switch (resource.kind()) {
-            case EntityKind.PRODUCT_TYPE:
-                return authorizer.visibleProductTypeIds(caller).contains(e.id())
-                        ? Optional.of(authorizer.roleOnProductType(caller, e.id()).orElse(Role.READER)) : Optional.empty();
-            case EntityKind.PRODUCT:
-                return authorizer.roleOnProduct(caller, e.id());
-            case EntityKind.ENGAGEMENT:
-                return authorizer.roleOnProduct(caller, e.number("product"));
-            default:
-                return writes.store().get(EntityKind.ENGAGEMENT, e.number("engagement"))
-                        .flatMap(eng -> authorizer.roleOnProduct(caller, eng.number("product")));
-        }
-    }
-
-    private ObjectNode view(Entity e) {
-        ObjectNode out = io.findingflow.schemas.Json.mapper().createObjectNode();
-        out.put("id", e.id());
-        e.data().fields().forEachRemaining(field -> {
-            if (!field.getKey().startsWith("_")) {
-                out.set(field.getKey(), field.getValue());
-            }
-        });
-        if (!out.has("tags")) {
-            out.putArray("tags");
-        }
-        return out;
+        return grants;
     }
 }

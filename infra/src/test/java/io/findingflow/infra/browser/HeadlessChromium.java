@@ -108,7 +108,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private static HeadlessChromium connect(Process process, Path profile, String endpoint) {
-        HeadlessChromium[] self = new HeadlessChromium[1];
+        CompletableFuture<HeadlessChromium> self = new CompletableFuture<>();
         StringBuilder partial = new StringBuilder();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -119,17 +119,15 @@ public final class HeadlessChromium implements AutoCloseable {
                         if (last) {
                             String message = partial.toString();
                             partial.setLength(0);
-                            while (self[0] == null) {
-                                Thread.onSpinWait();
-                            }
-                            self[0].dispatch(message);
+                            self.join().dispatch(message);
                         }
                         ws.request(1);
                         return null;
                     }
                 }).join();
-        self[0] = new HeadlessChromium(process, profile, socket);
-        return self[0];
+        HeadlessChromium browser = new HeadlessChromium(process, profile, socket);
+        self.complete(browser);
+        return browser;
     }
 
     private void dispatch(String message) {

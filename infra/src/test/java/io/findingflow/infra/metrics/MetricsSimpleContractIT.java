@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class MetricsSimpleContractIT {
     /**
      * Product type TYPE_NAME: 12 verified findings dated 2001-07-10 (3 critical, 3 high, 2 medium,
      * 2 low, 2 info), 5 unverified ones dated 2001-07-11 in a second product, and a reimport on
-     * 2001-09-03 that closes one critical and one high finding.
+     * 2001-09-01 that closes one critical and one high finding (at midnight in the server time
+     * zone: the first of a month, so a time-zone slip would show as August).
      */
     @BeforeAll
     static void data() throws Exception {
@@ -43,7 +45,7 @@ class MetricsSimpleContractIT {
         JsonNode first = support.importScan(TYPE_NAME, "MS Contract P1 " + RUN, "CI", "2001-07-10", true, 0, 12);
         type = first.path("product_type_id").asLong();
         support.importScan(TYPE_NAME, "MS Contract P2 " + RUN, "CI", "2001-07-11", false, 0, 5);
-        JsonNode reimport = support.reimport(first.path("test").asLong(), "2001-09-03", true, 2, 12);
+        JsonNode reimport = support.reimport(first.path("test").asLong(), "2001-09-01", true, 2, 12);
         assertThat(reimport.path("statistics").path("delta").path("closed").path("total").path("total").asInt())
                 .isEqualTo(2);
     }
@@ -189,6 +191,32 @@ class MetricsSimpleContractIT {
                 "[" + row(toId, to, 1, 1, 1, 1, 1, 0) + "]");
         support.moveProduct(imported.path("product_id").asLong(), fromId);
         assertBody(support.metrics("?date=2001-07-20&product_type_id=" + fromId), 200, before);
+    }
+
+    @Test
+    void GET_metrics_simple_returns_404_for_product_types_the_caller_may_not_view() throws Exception {
+        StackClient.Response user = STACK.postJson("/api/v2/users/", support.token(), "{\"username\": \"ms-reader-"
+                + RUN + "\", \"password\": \"Metrics-Reader-" + RUN + "!\", \"is_active\": true}");
+        Assumptions.assumeTrue(user.status() != 404 && user.status() != 405,
+                "users cannot be created through the API yet (POST /api/v2/users/ answered " + user.status() + ")");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        long userId = user.json().path("id").asLong();
+        String other = "MS Hidden " + RUN;
+        long hidden = support.createProductType(other);
+        StackClient.Response member = STACK.postJson("/api/v2/product_type_members/", support.token(),
+                "{\"product_type\": " + type + ", \"user\": " + userId + ", \"role\": 5}");
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        StackClient.Response login = STACK.postJson("/api/v2/api-token-auth/", null, "{\"username\": \"ms-reader-"
+                + RUN + "\", \"password\": \"Metrics-Reader-" + RUN + "!\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        String reader = login.json().path("token").asText();
+
+        assertBody(STACK.get("/api/v2/metrics/simple/?date=2001-07-10", reader), 200, july());
+        assertBody(STACK.get("/api/v2/metrics/simple/?date=2001-07-10&product_type_id=" + type, reader), 200, july());
+        assertBody(STACK.get("/api/v2/metrics/simple/?product_type_id=" + hidden, reader), 404,
+                "{\"error\":\"Product type not found or access denied.\"}");
+        assertBody(support.metrics("?date=2001-07-10&product_type_id=" + hidden), 200,
+                "[" + row(hidden, other, 0, 0, 0, 0, 0, 0) + "]");
     }
 
     /** A GET as a browser sends it: Accept text/html first. */

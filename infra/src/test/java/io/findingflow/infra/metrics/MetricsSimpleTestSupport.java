@@ -115,6 +115,26 @@ final class MetricsSimpleTestSupport {
         assertThat(response.json().path("prod_type").asLong()).isEqualTo(productType);
     }
 
+    /** PATCH /api/v2/findings/{id}/, which returns once the change is applied. */
+    void patchFinding(long finding, String json) throws Exception {
+        StackClient.Response response = STACK.send("PATCH", "/api/v2/findings/" + finding + "/", token,
+                "application/json", json.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).as("PATCH %s %s: %s", finding, json, response.body()).isEqualTo(200);
+    }
+
+    void deleteFinding(long finding) throws Exception {
+        StackClient.Response response = STACK.send("DELETE", "/api/v2/findings/" + finding + "/", token, null, null);
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    /** Ids of a product's findings, as the API lists them. */
+    List<Long> findingsOf(long product) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        listAll("/api/v2/findings/?test__engagement__product=" + product + "&limit=1000", "id")
+                .keySet().forEach(ids::add);
+        return ids;
+    }
+
     long createProductType(String name) throws Exception {
         StackClient.Response response = STACK.postJson("/api/v2/product_types/", token,
                 Json.mapper().createObjectNode().put("name", name).toString());

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -27,7 +28,7 @@ public final class CustomMetricsJob {
     /** Flush network buffers after this long (Flink's default is 100 ms). */
     public static final long BUFFER_TIMEOUT_MS = 5;
     /** Flush the ClickHouse sink's batch after this long. */
-    public static final long SINK_FLUSH_MS = 30;
+    public static final long SINK_FLUSH_MS = 10;
 
     private CustomMetricsJob() {}
 
@@ -36,7 +37,8 @@ public final class CustomMetricsJob {
      * windows this long (see CustomMetricsFunction); 0 writes one row per point, which bounded
      * inputs need (their pending timers do not fire at end of input).
      */
-    public static DataStream<ClickHouseRow> build(DataStream<MetricPointRecord> points, long flushMillis) {
+    public static SingleOutputStreamOperator<ClickHouseRow> build(
+            DataStream<MetricPointRecord> points, long flushMillis) {
         return points.keyBy(MetricPointRecord::stateKey)
                 .process(new CustomMetricsFunction(flushMillis))
                 .name("custom-metrics")
@@ -61,9 +63,12 @@ public final class CustomMetricsJob {
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "metric-points")
                 .uid("metric-points-source")
                 .setBufferTimeout(BUFFER_TIMEOUT_MS);
+        // the sink is not chained: its insert blocks its thread, and aggregation goes on meanwhile
         build(points, CustomMetricsFunction.DEFAULT_FLUSH_MILLIS)
+                .setBufferTimeout(BUFFER_TIMEOUT_MS)
                 .sinkTo(ClickHouseSink.builder(config.clickHouse()).maxTimeInBufferMs(SINK_FLUSH_MS).build())
                 .name("clickhouse-custom-metrics")
-                .uid("clickhouse-custom-metrics");
+                .uid("clickhouse-custom-metrics")
+                .disableChaining();
     }
 }

@@ -66,7 +66,7 @@ class CustomMetricsJobIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CustomMetricsJob.build(env.fromData(TypeInformation.of(MetricPointRecord.class),
-                        points.toArray(new MetricPointRecord[0])))
+                        points.toArray(new MetricPointRecord[0])), 0)
                 .sinkTo(ClickHouseSink.builder(clickHouse.connection()).maxBatchSize(500).build());
         env.execute("custom-metrics-it");
     }

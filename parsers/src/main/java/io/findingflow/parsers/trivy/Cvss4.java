@@ -3,6 +3,8 @@ package io.findingflow.parsers.trivy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,11 +59,27 @@ final class Cvss4 {
         VALUES.put(metric, List.of(values.split(" ")));
     }
 
+    /** Cleaned vectors: a report repeats a handful of vectors thousands of times. */
+    private static final Map<String, Optional<String>> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
+
     /** The cleaned first valid CVSS 4.0 vector in {@code text}, or null. */
     static String cleanVector(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        Optional<String> cached = CACHE.get(text);
+        if (cached == null) {
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            cached = Optional.ofNullable(clean(text));
+            CACHE.put(text, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    private static String clean(String text) {
         Matcher prefix = PREFIX.matcher(text);
         while (prefix.find()) {
             Map<String, String> metrics = metrics(text.substring(prefix.end()));

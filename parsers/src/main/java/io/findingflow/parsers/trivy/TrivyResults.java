@@ -47,7 +47,7 @@ final class TrivyResults {
                     if (hasTarget && inOrder && value == JsonToken.START_ARRAY) {
                         TrivyTarget context = new TrivyTarget(target, targetClass, type, service);
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            emit(parser.readValueAsTree(), context, TrivyVulnerability::toFinding, out);
+                            readVulnerability(parser, context, out);
                         }
                     } else {
                         vulnerabilities = parser.readValueAsTree();
@@ -67,6 +67,18 @@ final class TrivyResults {
         emitAll(misconfigurations, context, TrivyChecks::misconfiguration, out);
         emitAll(secrets, context, TrivyChecks::secret, out);
         emitAll(licenses, context, TrivyChecks::license, out);
+    }
+
+    private static void readVulnerability(JsonParser parser, TrivyTarget context, FindingSink out)
+            throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        Finding finding = TrivyVulnerability.toFinding(TrivyVulnerabilityFields.read(parser), context);
+        if (finding != null) {
+            out.accept(finding);
+        }
     }
 
     private static void emitAll(

@@ -34,7 +34,7 @@ record TrivyTarget(JsonNode target, JsonNode targetClass, JsonNode type, String 
 
     /** {@code [Type, Class]} (or just the class) with the absent and empty ones left out. */
     List<String> tags(boolean withType) {
-        List<String> tags = new ArrayList<>();
+        List<String> tags = new ArrayList<>(2);
         if (withType) {
             addTag(tags, type);
         }

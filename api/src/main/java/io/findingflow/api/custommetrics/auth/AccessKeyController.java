@@ -20,15 +20,18 @@ public final class AccessKeyController {
     private final TcAuthenticator authenticator;
     private final AccessKeys keys;
     private final EntityStore store;
+    private final Runnable sync;
 
-    public AccessKeyController(TcAuthenticator authenticator, AccessKeys keys, EntityStore store) {
+    public AccessKeyController(TcAuthenticator authenticator, AccessKeys keys, EntityStore store, Runnable sync) {
         this.authenticator = authenticator;
         this.keys = keys;
         this.store = store;
+        this.sync = sync;
     }
 
     public void list(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
+        sync.run();
         List<Map<String, Object>> listed = keys.of(caller.superuser() ? null : caller.id()).stream()
                 .map(key -> json(key, null)).toList();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -45,7 +48,7 @@ public final class AccessKeyController {
 
     public void revoke(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
-        Entity key = keys.find(ctx.pathParam("accessId"))
+        Entity key = keys.find(ctx.pathParam("accessId"), sync)
                 .filter(k -> caller.superuser() || k.number("user") == caller.id())
                 .orElseThrow(TcResponses::notFound);
         keys.revoke(key);

@@ -44,8 +44,14 @@ public final class AccessKeys {
                 .filter(key -> accessId.equals(key.text("access_id"))).findFirst();
     }
 
-    public Optional<Entity> find(String accessId) {
-        return find(log.store(), accessId);
+    /** The key, catching up with the entities log first if this process has not seen it yet. */
+    public Optional<Entity> find(String accessId, Runnable syncOnMiss) {
+        Optional<Entity> found = find(log.store(), accessId);
+        if (found.isEmpty()) {
+            syncOnMiss.run();
+            found = find(log.store(), accessId);
+        }
+        return found;
     }
 
     /** Keys of one user, or of everyone for {@code null}, in id order. */

@@ -22,6 +22,8 @@ import java.util.Optional;
  *   <li>{@code Authorization: TC-Token <token>} or {@code Token <token>} with the user's
  *       DefectDojo API token.</li>
  * </ul>
+ * An unknown access id or token first brings the entity view up to date (a key or token made a
+ * moment ago through another API process), then fails.
  */
 public final class TcAuthenticator {
 
@@ -31,11 +33,13 @@ public final class TcAuthenticator {
     private final EntityStore store;
     private final AccessKeySecrets secrets;
     private final Clock clock;
+    private final Runnable syncOnMiss;
 
-    public TcAuthenticator(EntityStore store, AccessKeySecrets secrets, Clock clock) {
+    public TcAuthenticator(EntityStore store, AccessKeySecrets secrets, Clock clock, Runnable syncOnMiss) {
         this.store = store;
         this.secrets = secrets;
         this.clock = clock;
+        this.syncOnMiss = syncOnMiss;
     }
 
     public Caller authenticate(Context ctx) {
@@ -63,7 +67,12 @@ public final class TcAuthenticator {
             return signed(credentials, timestamp, pathWithQuery, method);
         }
         if (scheme.equalsIgnoreCase("TC-Token") || scheme.equalsIgnoreCase("Token")) {
-            return active(userForToken(credentials)).orElseThrow(() -> unauthorized("Unauthorized"));
+            Entity user = userForToken(credentials);
+            if (user == null) {
+                syncOnMiss.run();
+                user = userForToken(credentials);
+            }
+            return active(user).orElseThrow(() -> unauthorized("Unauthorized"));
         }
         throw unauthorized("Access Denied");
     }
@@ -76,11 +85,17 @@ public final class TcAuthenticator {
         if (timestamp == null || timestamp.isBlank()) {
             throw unauthorized("Missing Timestamp header");
         }
-        if (!timestamp.strip().matches("[0-9]{1,12}")
-                || Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp.strip())) > MAX_CLOCK_SKEW_SECONDS) {
+        if (!timestamp.strip().matches("[0-9]{1,12}") || Math.abs(
+                clock.instant().getEpochSecond() - Long.parseLong(timestamp.strip())) > MAX_CLOCK_SKEW_SECONDS) {
             throw unauthorized("Timestamp out of acceptable time range");
         }
-        Entity key = AccessKeys.find(store, credentials.substring(0, colon)).orElseThrow(() -> unauthorized("Access Denied"));
+        String accessId = credentials.substring(0, colon);
+        Optional<Entity> known = AccessKeys.find(store, accessId);
+        if (known.isEmpty()) {
+            syncOnMiss.run();
+            known = AccessKeys.find(store, accessId);
+        }
+        Entity key = known.orElseThrow(() -> unauthorized("Access Denied"));
         String expected = TcSignature.sign(secrets.secret(key), pathWithQuery, method, timestamp.strip());
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 credentials.substring(colon + 1).getBytes(StandardCharsets.US_ASCII))) {

@@ -12,6 +12,8 @@ import io.findingflow.schemas.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +26,18 @@ class TcAuthenticatorTest {
     private final EntityStore store = new EntityStore();
     private final AccessKeySecrets secrets = new AccessKeySecrets(SERVER_SECRET);
     private final Tokens tokens = new Tokens(SERVER_SECRET);
+    /** What another API process wrote and this one applies only when it syncs. */
+    private final List<ObjectNode> notYetApplied = new ArrayList<>();
     private final TcAuthenticator authenticator =
-            new TcAuthenticator(store, secrets, Clock.fixed(NOW, ZoneOffset.UTC));
+            new TcAuthenticator(store, secrets, Clock.fixed(NOW, ZoneOffset.UTC), this::sync);
     private long offset;
     private Entity alice;
     private Entity key;
+
+    private void sync() {
+        notYetApplied.forEach(record -> store.apply(offset++, record));
+        notYetApplied.clear();
+    }
 
     private Entity apply(String kind, ObjectNode data) {
         ObjectNode record = Json.mapper().createObjectNode().put("kind", kind).put("op", "create");
@@ -132,5 +141,17 @@ class TcAuthenticatorTest {
         assertThat(secrets.secret(key)).hasSize(43).isNotEqualTo(secrets.secret(other));
         assertThat(new AccessKeySecrets("another-server-secret-key").secret(key)).isNotEqualTo(secrets.secret(key));
         assertThat(secrets.secret(key)).isEqualTo(new AccessKeySecrets(SERVER_SECRET).secret(key));
+    }
+
+    @Test
+    void shouldCatchUpWithTheLogBeforeRefusingAKeyMadeThroughAnotherProcess() {
+        ObjectNode record = Json.mapper().createObjectNode().put("kind", EntityKind.TC_ACCESS_KEY).put("op", "create");
+        record.set("data", Json.mapper().createObjectNode().put("access_id", "55555555555555555555").put("user", alice.id()));
+        notYetApplied.add(record);
+        Entity future = new Entity(EntityKind.TC_ACCESS_KEY, offset + 1, (ObjectNode) record.get("data"));
+        long ts = NOW.getEpochSecond();
+        String header = "TC 55555555555555555555:" + TcSignature.sign(secrets.secret(future), PATH, "GET", String.valueOf(ts));
+        assertThat(authenticator.authenticate(header, String.valueOf(ts), PATH, "GET").username()).isEqualTo("alice");
+        assertThat(notYetApplied).as("synced").isEmpty();
     }
 }

@@ -75,7 +75,8 @@ public class CustomMetricsFunction extends KeyedProcessFunction<String, MetricPo
     }
 
     private void emit(String stateKey, MetricAggregate a, Collector<ClickHouseRow> out) {
-        out.collect(MetricRows.row(stateKey, a, MetricAggregator.value(a, MetricDataType.of(a.dataType).orElseThrow())));
+        double value = MetricAggregator.value(a, MetricDataType.of(a.dataType).orElseThrow());
+        out.collect(MetricRows.row(stateKey, a, value));
         a.writtenVersion = a.version;
         rowsEmitted.inc();
     }

@@ -34,6 +34,7 @@ final class MetricRows {
 
     /** Doubles as JSON numbers (values are finite: the API refuses others). */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -47,8 +47,13 @@ class CustomMetricsFunctionTest {
 
     private KeyedOneInputStreamOperatorTestHarness<String, MetricPointRecord, ClickHouseRow> open(
             OperatorSubtaskState restored) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CustomMetricsFunction()), MetricPointRecord::stateKey, Types.STRING);
+        return open(restored, 0);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MetricPointRecord, ClickHouseRow> open(
+            OperatorSubtaskState restored, long flushMillis) throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new CustomMetricsFunction(flushMillis)), MetricPointRecord::stateKey, Types.STRING);
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -151,5 +156,42 @@ class CustomMetricsFunctionTest {
         JsonNode row = latest(rows(), "", "2024-03-04T00:00:00Z");
         assertThat(row.path("value").asDouble()).isEqualTo((10 + 20 + 120) / 4d);
         assertThat(row.path("count").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCoalesceABucketsPointsIntoOneRowPerFlushWindow() throws Exception {
+        open(null, 5);
+        harness.setProcessingTime(1);
+        feed(points.point(4, MetricDataType.SUM, MetricInterval.HOURLY, "", 1, 1, "2024-03-01T10:00:00Z"),
+                points.point(4, MetricDataType.SUM, MetricInterval.HOURLY, "", 2, 1, "2024-03-01T10:30:00Z"));
+        MetricPointRecord last = points.point(4, MetricDataType.SUM, MetricInterval.HOURLY, "", 3, 1, "2024-03-01T10:59:59Z");
+        feed(last);
+        assertThat(rows()).as("nothing before the window ends").isEmpty();
+        harness.setProcessingTime(5);
+        assertThat(rows()).singleElement().satisfies(row -> {
+            assertThat(MetricPointsTestSupport.json(row).path("value").asDouble()).isEqualTo(6);
+            assertThat(MetricPointsTestSupport.json(row).path("version").asLong()).isEqualTo(last.offset);
+        });
+        harness.setProcessingTime(7);
+        feed(points.point(4, MetricDataType.SUM, MetricInterval.HOURLY, "", 4, 1, "2024-03-01T10:10:00Z"));
+        harness.setProcessingTime(9);
+        assertThat(rows()).hasSize(1);
+        harness.setProcessingTime(10);
+        assertThat(rows()).hasSize(2);
+        assertThat(latest(rows(), "", "2024-03-01T10:00:00Z").path("value").asDouble()).isEqualTo(10);
+        harness.setProcessingTime(100);
+        assertThat(rows()).as("an unchanged bucket is not written again").hasSize(2);
+    }
+
+    @Test
+    void shouldWriteACoalescedRowWhoseTimerWasPendingAtACheckpoint() throws Exception {
+        open(null, 5);
+        harness.setProcessingTime(1);
+        feed(points.point(4, MetricDataType.MAX, MetricInterval.DAILY, "k", 8, 1, "2024-03-01T10:00:00Z"));
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 2L);
+        harness.close();
+        open(snapshot, 5);
+        harness.setProcessingTime(5);
+        assertThat(latest(rows(), "k", "2024-03-01T00:00:00Z").path("value").asDouble()).isEqualTo(8);
     }
 }

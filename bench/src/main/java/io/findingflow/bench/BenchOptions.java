@@ -1,0 +1,111 @@
+package io.findingflow.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./findingflow bench [--quick] [--findings N] [--product-types P] ...} plus the environment
+ * the script sets. Quick mode fits in well under ten minutes on two cores; full mode aims at 10
+ * million findings for the metrics figures (see {@link #pipelineFindings}).
+ */
+public record BenchOptions(
+        boolean quick,
+        long findings,
+        long pipelineFindings,
+        int productTypes,
+        int months,
+        int importClients,
+        int parserFindings,
+        int parserRuns,
+        int rawMaxRows,
+        int metricsRequests,
+        int metricsClients,
+        long customPoints,
+        int customBatch,
+        int customClients,
+        int returnValueRequests,
+        int returnValueClients,
+        boolean profile,
+        String reuseApiUrl,
+        String reuseClickHouseUrl,
+        Path home,
+        int port,
+        Path resultsDir,
+        String stackClasspath,
+        List<String> stackJvmOptions,
+        String adminUser,
+        String adminPassword) {
+
+    static final String USAGE = """
+            usage: ./findingflow bench [--quick] [--findings N] [--product-types P] [--months M] [--clients C]
+                                       [--pipeline-findings N] [--profile]
+              --quick               small run (under 10 minutes on 2 cores): 60,000 findings, 4 product types
+              --findings N          findings behind the metrics figures (full default 10,000,000)
+              --pipeline-findings N findings imported through the API (full default min(N, 1,000,000)); the rest
+                                    of N is written straight to finding_month_counts for the metrics figures only
+              --product-types P     product types (2 products each, 3 scanners each, M monthly scans)
+              --months M            months of scans, up to the current one (quick 3, full 6)
+              --clients C           concurrent import-scan clients (default 4)
+              --profile             record JFR on the stack and API JVMs during the import run
+            environment: FF_BENCH_API_URL (reuse a running stack; FF_BENCH_CLICKHOUSE_URL its ClickHouse),
+              FF_BENCH_HOME, FF_BENCH_PORT (own stack), FF_BENCH_RESULTS, DD_ADMIN_USER, DD_ADMIN_PASSWORD""";
+
+    static BenchOptions parse(String[] args, Map<String, String> env) {
+        List<String> list = Arrays.asList(args);
+        boolean quick = list.contains("--quick");
+        long findings = quick ? 60_000 : 10_000_000;
+        Long pipeline = null;
+        int productTypes = quick ? 4 : 10;
+        int months = quick ? 3 : 6;
+        int clients = 4;
+        boolean profile = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> { }
+                case "--profile" -> profile = true;
+                case "--findings" -> findings = Long.parseLong(value(args, ++i));
+                case "--pipeline-findings" -> pipeline = Long.parseLong(value(args, ++i));
+                case "--product-types" -> productTypes = Integer.parseInt(value(args, ++i));
+                case "--months" -> months = Integer.parseInt(value(args, ++i));
+                case "--clients" -> clients = Integer.parseInt(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (findings < 1 || productTypes < 1 || months < 1 || months > 12 || clients < 1) {
+            throw new IllegalArgumentException("--findings, --product-types, --clients must be positive, --months 1..12\n"
+                    + USAGE);
+        }
+        long pipelineFindings = Math.min(findings, pipeline != null ? pipeline : quick ? findings : 1_000_000);
+        Path home = Path.of(env.getOrDefault("FF_BENCH_HOME", "target/bench-stack")).toAbsolutePath();
+        String jvmOptions = env.getOrDefault("FF_BENCH_STACK_JVM_OPTS", "").strip();
+        return new BenchOptions(quick, findings, pipelineFindings, productTypes, months, clients,
+                quick ? 20_000 : 100_000, quick ? 3 : 5,
+                quick ? 200_000 : 500_000,
+                quick ? 2_000 : 20_000, 4,
+                quick ? 100_000 : 1_000_000, 1_000, 4,
+                quick ? 200 : 2_000, 4,
+                profile,
+                blankToNull(env.get("FF_BENCH_API_URL")),
+                blankToNull(env.get("FF_BENCH_CLICKHOUSE_URL")),
+                home,
+                Integer.parseInt(env.getOrDefault("FF_BENCH_PORT", "18600")),
+                Path.of(env.getOrDefault("FF_BENCH_RESULTS", "bench/results")).toAbsolutePath(),
+                env.getOrDefault("FF_BENCH_STACK_CLASSPATH", System.getProperty("java.class.path")),
+                jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")),
+                env.getOrDefault("DD_ADMIN_USER", "admin"),
+                env.getOrDefault("DD_ADMIN_PASSWORD", "admin"));
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

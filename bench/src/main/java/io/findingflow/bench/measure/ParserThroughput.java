@@ -1,0 +1,93 @@
+package io.findingflow.bench.measure;
+
+import io.findingflow.bench.Progress;
+import io.findingflow.bench.reports.ReportGenerator;
+import io.findingflow.parsers.ParserRegistry;
+import io.findingflow.parsers.ScanContext;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Findings per second through {@link ParserRegistry} (parser + hash_code, what the API runs on an
+ * upload) against a Jackson token walk of the same file, per format. Best of {@code runs} after a
+ * warm-up of each, so JIT compilation is not measured; files are read from the page cache.
+ */
+public final class ParserThroughput {
+
+    /** One format's result. */
+    public record FormatResult(String format, String scanType, String baseline, long findings, long bytes,
+            double parserSeconds, double baselineSeconds) {
+        public double parserPerSecond() {
+            return findings / parserSeconds;
+        }
+
+        /** Parser throughput over the baseline's: 0.25 means four times slower than reading the tokens. */
+        public double ratio() {
+            return baselineSeconds / parserSeconds;
+        }
+    }
+
+    private ParserThroughput() {}
+
+    public static List<FormatResult> run(int findings, int runs, Path workDir, Progress progress) throws Exception {
+        ParserRegistry registry = ParserRegistry.standard();
+        List<FormatResult> results = new ArrayList<>();
+        for (ReportGenerator generator : ReportGenerator.all()) {
+            Path file = Files.createTempFile(workDir, "bench-" + generator.name(), ".report");
+            try {
+                long expected;
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    expected = generator.write(out, 0, findings);
+                }
+                parseOnce(registry, generator, file, expected);
+                walkOnce(generator, file);
+                double parser = Double.MAX_VALUE;
+                double baseline = Double.MAX_VALUE;
+                for (int run = 0; run < runs; run++) {
+                    parser = Math.min(parser, parseOnce(registry, generator, file, expected));
+                    baseline = Math.min(baseline, walkOnce(generator, file));
+                }
+                FormatResult result = new FormatResult(generator.name(), generator.scanType(),
+                        generator.baseline().name(), expected, Files.size(file), parser, baseline);
+                progress.line(String.format(java.util.Locale.ROOT,
+                        "parser %-7s %,d findings, %.1f MB: parser %.3f s (%,.0f/s), %s %.3f s, ratio %.3f",
+                        generator.name(), expected, result.bytes() / 1e6, parser, result.parserPerSecond(),
+                        result.baseline(), baseline, result.ratio()));
+                results.add(result);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+        return results;
+    }
+
+    private static double parseOnce(ParserRegistry registry, ReportGenerator generator, Path file, long expected)
+            throws Exception {
+        AtomicLong count = new AtomicLong();
+        long start = System.nanoTime();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            registry.parse(in, ScanContext.of(generator.scanType()), finding -> count.incrementAndGet());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (count.get() != expected) {
+            throw new IllegalStateException(generator.name() + ": parsed " + count.get() + " findings, expected " + expected);
+        }
+        return seconds;
+    }
+
+    private static double walkOnce(ReportGenerator generator, Path file) throws IOException {
+        long start = System.nanoTime();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            generator.baseline().walk(in);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
