@@ -103,6 +103,9 @@ class ImportScanEndToEndIT {
         StackClient.Response bad = STACK.get("/api/v2/findings/", "0123456789012345678901234567890123456789");
         assertThat(bad.status()).isEqualTo(403);
         assertThat(bad.body()).isEqualTo("{\"detail\":\"Invalid token.\"}");
+        StackClient.Response wrongMethod = STACK.send("DELETE", "/api/v2/findings/", token, null, null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.body()).isEqualTo("{\"detail\":\"Method \\\"DELETE\\\" not allowed.\"}");
         StackClient.Response login = STACK.postJson("/api/v2/api-token-auth/", null,
                 "{\"username\":\"admin\",\"password\":\"wrong\"}");
         assertThat(login.status()).isEqualTo(400);

@@ -68,6 +68,7 @@ public final class ApiServer {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.create(), false));
             config.router.ignoreTrailingSlashes = false;
+            config.http.prefer405over404 = true; // DRF answers a known path with a wrong method 405
             config.events(events -> events.handlerAdded(c.resources().routes()::add)); // → OpenAPI
             config.http.maxRequestSize = 10_000_000L;
             config.jetty.multipartConfig.cacheDirectory(uploadDir);
