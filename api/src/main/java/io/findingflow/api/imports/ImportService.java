@@ -75,7 +75,12 @@ public final class ImportService {
                 target = target.withTest(targets.createTest(request, target, testTypes.idOf(scanType)));
             }
             ImportHeader header = header(caller, request, scanType, target, spool.count());
-            producers.produce(header, spool);
+            try {
+                producers.produce(header, spool);
+            } catch (IOException kafkaRefused) {
+                // the transaction was aborted: nothing of this import is visible, so a retry is safe
+                throw ApiException.unavailable("Kafka did not accept the import; nothing was written. Retry.");
+            }
             ImportCompletion.Result result = completion.await(header.importId());
             return response(request, target, result);
         }
