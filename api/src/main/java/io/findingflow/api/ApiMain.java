@@ -80,6 +80,8 @@ public final class ApiMain {
                 new MetricsController(apiMetrics, kafkaLag));
         java.nio.file.Files.createDirectories(uploads);
         Javalin app = ApiServer.create(controllers, config.maxUploadBytes(), uploads.toString());
+        new io.findingflow.api.web.WebModule(io.findingflow.api.web.WebConfig.fromEnv(System.getenv()),
+                config.secretKey(), accounts, tokens, writes).install(app); // login, sessions, /api/key-v2
         app.start("0.0.0.0", config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

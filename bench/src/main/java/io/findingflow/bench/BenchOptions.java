@@ -81,11 +81,11 @@ public record BenchOptions(
         Path home = Path.of(env.getOrDefault("FF_BENCH_HOME", "target/bench-stack")).toAbsolutePath();
         String jvmOptions = env.getOrDefault("FF_BENCH_STACK_JVM_OPTS", "").strip();
         return new BenchOptions(quick, findings, pipelineFindings, productTypes, months, clients,
-                quick ? 20_000 : 100_000, quick ? 3 : 5,
+                quick ? 30_000 : 100_000, quick ? 3 : 5,
                 quick ? 200_000 : 500_000,
-                quick ? 2_000 : 20_000, 4,
-                quick ? 100_000 : 1_000_000, 1_000, 4,
-                quick ? 200 : 2_000, 4,
+                quick ? 3_000 : 20_000, 4,
+                quick ? 150_000 : 1_000_000, 1_000, 4,
+                quick ? 300 : 2_000, 4,
                 profile,
                 blankToNull(env.get("FF_BENCH_API_URL")),
                 blankToNull(env.get("FF_BENCH_CLICKHOUSE_URL")),

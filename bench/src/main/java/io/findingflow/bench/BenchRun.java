@@ -49,6 +49,10 @@ final class BenchRun {
     private ImportPlan plan;
     private EndToEndImports.Result loaded;
     private boolean complete = true;
+    /** What the current phase processed, for CPU per unit: e.g. 60,000 "finding". */
+    private long units;
+    private String unit;
+    private String customMetricsMissing;
 
     BenchRun(BenchOptions options, PrintStream out) {
         this.options = options;
@@ -67,7 +71,8 @@ final class BenchRun {
                 phase("raw", List.of("raw_clickhouse_rows_per_s", "e2e_vs_raw_ratio"), this::raw);
                 phase("metrics", List.of("metrics_simple_p50_ms", "metrics_simple_p99_ms", "metrics_simple_rps"),
                         profiled("metrics", this::metrics));
-                phase("custom", List.of("custom_points_per_s", "return_value_p99_ms"), profiled("custom", this::customMetrics));
+                phase("custom", List.of("custom_points_per_s", "return_value_p99_ms"), profiled("custom", this::customPoints));
+                phase("returnValue", List.of("return_value_p99_ms"), profiled("returnValue", this::returnValue));
                 phase("rss", List.of("stack_rss_mb"), this::rss);
             } else {
                 for (String key : Results.KEYS) {
@@ -133,6 +138,36 @@ final class BenchRun {
         progress.line(name + " " + CpuAccount.describe(used));
         ObjectNode node = results.details("cpu_seconds").putObject(name);
         used.forEach(node::put);
+        if (units > 0) {
+            cpuPerUnit(name, used);
+        }
+        units = 0;
+    }
+
+    /**
+     * CPU per unit of work of each stack process, and what that allows on this machine's cores if
+     * nothing else ran: the ceiling the code sets, whatever other tenants of the machine do.
+     */
+    private void cpuPerUnit(String name, Map<String, Double> used) {
+        ObjectNode node = results.details("cpu_per_unit").putObject(name).put("unit", unit).put("units", units);
+        StringBuilder text = new StringBuilder("cpu per " + unit + ":");
+        double stackTotal = 0;
+        for (Map.Entry<String, Double> e : used.entrySet()) {
+            if (e.getKey().equals("others") || e.getKey().equals("wall")) {
+                continue;
+            }
+            double micros = e.getValue() * 1e6 / units;
+            node.put(e.getKey().replaceAll("\\(.*", "") + "_us", Math.round(micros * 10) / 10.0);
+            text.append(String.format(Locale.ROOT, " %s %.0f µs,", e.getKey().replaceAll("\\(.*", ""), micros));
+            if (!e.getKey().startsWith("bench(")) {
+                stackTotal += micros;
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ceiling = cores * 1e6 / stackTotal;
+        node.put("stack_total_us", Math.round(stackTotal * 10) / 10.0).put("ceiling_per_s_on_idle_cores", Math.round(ceiling));
+        progress.line(String.format(Locale.ROOT, "%s stack total %.0f µs → at most %,.0f %ss/s on %d idle cores",
+                text, stackTotal, ceiling, unit, cores));
     }
 
     private void parsers() throws Exception {
@@ -153,7 +188,8 @@ final class BenchRun {
             }
             details.addObject().put("format", f.format()).put("scan_type", f.scanType()).put("baseline", f.baseline())
                     .put("findings", f.findings()).put("bytes", f.bytes()).put("parser_seconds", f.parserSeconds())
-                    .put("baseline_seconds", f.baselineSeconds()).put("parser_findings_per_s", f.parserPerSecond())
+                    .put("baseline_seconds", f.baselineSeconds()).put("parser_wall_seconds", f.parserWallSeconds())
+                    .put("baseline_wall_seconds", f.baselineWallSeconds()).put("parser_findings_per_s", f.parserPerSecond())
                     .put("parser_vs_jackson_ratio", f.ratio());
         }
         StringBuilder perFormat = new StringBuilder();
@@ -161,7 +197,7 @@ final class BenchRun {
             perFormat.append(String.format(Locale.ROOT, "%s %,.0f/s ratio %.2f; ", f.format(), f.parserPerSecond(), f.ratio()));
         }
         results.put("parser_findings_per_s", findings / seconds, "all three formats together (" + perFormat
-                + "best of " + options.parserRuns() + ", in-JVM, ParserRegistry incl. hash_code)");
+                + "best of " + options.parserRuns() + ", JVM CPU time incl. GC, ParserRegistry incl. hash_code)");
         results.put("parser_vs_jackson_ratio", worst, "the worst format (" + worstFormat
                 + ") vs a Jackson token walk of the same file");
     }
@@ -187,6 +223,8 @@ final class BenchRun {
                     Map.of("DD_ENABLE_DEDUPLICATION", "True")), progress::line);
             results.put("cold_start_s", started.coldStartSeconds().orElseThrow(),
                     "launching LocalStack (fresh FF_HOME: ClickHouse, Kafka, Flink jobs, API JVM) to the first /health 200");
+            ObjectNode cold = results.details("cold_start_cpu_seconds");
+            started.processes().cpuSeconds().forEach(cold::put);
         }
         try {
             api = new ApiClient(started.apiUrl());
@@ -204,6 +242,8 @@ final class BenchRun {
         plan = ImportPlan.of(run, options.pipelineFindings(), options.productTypes(), options.months(), LocalDate.now());
         loaded = EndToEndImports.run(api, clickHouse, stack.clickHouseDatabase(), plan, options.importClients(),
                 options.home(), progress);
+        units = loaded.findings();
+        unit = "finding";
         ObjectNode d = results.details("e2e");
         d.put("findings", loaded.findings()).put("imports", loaded.imports()).put("findings_per_import", plan.perImport())
                 .put("report_bytes", loaded.bytes()).put("seconds", loaded.seconds())
@@ -284,12 +324,14 @@ final class BenchRun {
             throw new IllegalStateException("nothing was loaded (e2e failed)");
         }
         RawClickHouseInsert.Result raw = RawClickHouseInsert.run(clickHouse, stack.clickHouseDatabase(),
-                loaded.productIds(), options.rawMaxRows(), 2, 3, progress);
-        results.details("raw").put("rows", raw.rows()).put("bytes", raw.bytes()).put("batch_size", raw.batchSize())
+                loaded.productIds(), options.rawMaxRows(), 200_000, 2, 3, progress);
+        results.details("raw").put("rows", raw.rows()).put("distinct_rows", raw.distinctRows()).put("bytes", raw.bytes())
+                .put("batch_size", raw.batchSize())
                 .put("threads", raw.threads()).put("seconds", raw.seconds());
         results.put("raw_clickhouse_rows_per_s", raw.rowsPerSecond(), String.format(Locale.ROOT,
-                "the e2e run's %,d finding rows (%.0f MB) re-inserted as JSONEachRow, batches of %,d, %d threads, "
-                        + "client-v2, best of 3", raw.rows(), raw.bytes() / 1e6, raw.batchSize(), raw.threads()));
+                "the e2e run's %,d finding rows (%,d per run, %.0f MB) inserted into an empty table as JSONEachRow, "
+                        + "batches of %,d, %d threads, client-v2, best of 3", raw.distinctRows(), raw.rows(),
+                raw.bytes() / 1e6, raw.batchSize(), raw.threads()));
         results.put("e2e_vs_raw_ratio", results.value("e2e_findings_per_s") / raw.rowsPerSecond(),
                 "e2e_findings_per_s / raw_clickhouse_rows_per_s");
     }
@@ -315,6 +357,8 @@ final class BenchRun {
         results.details("metrics").put("source", source);
         LoadRun.Result load = MetricsSimpleLoad.run(api, plan.months(), loaded.productTypeIds().values(),
                 options.metricsRequests(), options.metricsClients(), progress);
+        units = load.requests() + load.warmup();
+        unit = "request";
         String how = String.format(Locale.ROOT, "%,d GETs, %d clients, loopback; data: %s", load.requests(),
                 options.metricsClients(), source);
         results.put("metrics_simple_p50_ms", load.latencies().percentileMillis(50), how);
@@ -324,25 +368,35 @@ final class BenchRun {
                 load.requests(), load.seconds()));
     }
 
-    private void customMetrics() throws Exception {
-        String missing = CustomMetricsLoad.unavailable(api);
-        if (missing != null) {
-            results.notAvailable("custom_points_per_s", "custom metrics API not available: " + missing);
-            results.notAvailable("return_value_p99_ms", "custom metrics API not available: " + missing);
+    private void customPoints() throws Exception {
+        customMetricsMissing = CustomMetricsLoad.unavailable(api);
+        if (customMetricsMissing != null) {
+            results.notAvailable("custom_points_per_s", "custom metrics API not available: " + customMetricsMissing);
             return;
         }
         long sum = CustomMetricsLoad.create(api, "bench-sum-" + run, "Sum", "Daily", true);
         CustomMetricsLoad.IngestResult ingest = CustomMetricsLoad.ingest(api, sum, options.customPoints(),
                 options.customBatch(), options.customClients(), progress);
+        units = ingest.points();
+        unit = "point";
         results.details("custom").put("points", ingest.points()).put("batch", ingest.batchSize())
                 .put("clients", ingest.clients()).put("seconds", ingest.seconds())
                 .put("last_answer_seconds", ingest.lastAnswerSeconds());
         results.put("custom_points_per_s", ingest.pointsPerSecond(), String.format(Locale.ROOT,
                 "%,d points in JSON arrays of %,d, %d clients, until the series counts all: %.1f s (last 204 at %.1f s)",
                 ingest.points(), ingest.batchSize(), ingest.clients(), ingest.seconds(), ingest.lastAnswerSeconds()));
+    }
+
+    private void returnValue() throws Exception {
+        if (customMetricsMissing != null) {
+            results.notAvailable("return_value_p99_ms", "custom metrics API not available: " + customMetricsMissing);
+            return;
+        }
         long average = CustomMetricsLoad.create(api, "bench-avg-" + run, "Average", "Hourly", false);
         LoadRun.Result load = CustomMetricsLoad.returnValue(api, average, options.returnValueRequests(),
                 options.returnValueClients(), progress);
+        units = load.requests() + load.warmup();
+        unit = "request";
         results.details("custom").put("return_value_p50_ms", load.latencies().percentileMillis(50))
                 .put("return_value_requests", load.requests());
         results.put("return_value_p99_ms", load.latencies().percentileMillis(99), String.format(Locale.ROOT,
@@ -359,6 +413,8 @@ final class BenchRun {
         double total = rss.values().stream().mapToDouble(Double::doubleValue).sum();
         ObjectNode node = results.details("rss_mb");
         rss.forEach(node::put);
+        ObjectNode peak = results.details("peak_rss_mb");
+        stack.processes().peakRssMb().forEach(peak::put);
         StringBuilder parts = new StringBuilder();
         rss.forEach((k, v) -> parts.append(String.format(Locale.ROOT, "%s %.0f, ", k, v)));
         results.put("stack_rss_mb", total, "sum of VmRSS after the run: " + parts.substring(0, parts.length() - 2));

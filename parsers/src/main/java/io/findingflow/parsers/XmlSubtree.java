@@ -54,7 +54,8 @@ public final class XmlSubtree {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
                         XMLStreamConstants.SPACE -> {
                     if (current.children.isEmpty()) {
-                        pending.append(reader.getText());
+                        // straight from the reader's buffer: getText() would copy every text once more
+                        pending.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                     }
                 }
                 case XMLStreamConstants.END_DOCUMENT ->
@@ -113,6 +114,10 @@ public final class XmlSubtree {
     }
 
     private static XmlSubtree start(XMLStreamReader reader) {
+        if (reader.getAttributeCount() == 0) {
+            // most report elements have no attributes: share one empty map instead of a map each
+            return new XmlSubtree(reader.getLocalName(), reader.getNamespaceURI(), Map.of());
+        }
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
@@ -182,6 +187,9 @@ public final class XmlSubtree {
 
     /** ElementTree's {@code find("a/b")}: the first element along a slash-separated child path. */
     public XmlSubtree find(String path) {
+        if (path.indexOf('/') < 0) {
+            return child(path);
+        }
         List<XmlSubtree> found = findAll(path);
         return found.isEmpty() ? null : found.get(0);
     }

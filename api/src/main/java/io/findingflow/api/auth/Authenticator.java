@@ -22,6 +22,11 @@ public final class Authenticator {
         this.syncOnMiss = syncOnMiss;
     }
 
+    /** Hook for other authentication steps (web sessions): the request's caller, already authenticated. */
+    public static void remember(Context ctx, Caller caller) {
+        ctx.attribute(CALLER, caller);
+    }
+
     /** Authenticates the request and remembers the caller on the context. */
     public Caller authenticate(Context ctx) {
         Caller known = ctx.attribute(CALLER);

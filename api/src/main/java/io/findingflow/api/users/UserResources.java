@@ -111,7 +111,7 @@ public final class UserResources {
             @Override
             public void checkDelete(Caller caller, Entity user) {
                 if (user.id() == caller.id()) {
-                    throw new ApiException(400, "Users may not delete themselves");
+                    throw new ApiException(400, com.fasterxml.jackson.databind.node.TextNode.valueOf("Users may not delete themselves"));
                 }
             }
         };

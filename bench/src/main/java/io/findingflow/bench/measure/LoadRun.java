@@ -24,7 +24,7 @@ public final class LoadRun {
     }
 
     /** Latencies of the counted requests and their wall time. */
-    public record Result(Latencies latencies, int requests, double seconds) {
+    public record Result(Latencies latencies, int requests, int warmup, double seconds) {
         public double requestsPerSecond() {
             return requests / seconds;
         }
@@ -43,7 +43,7 @@ public final class LoadRun {
             drive(requests, clients, request, latencies, done, warmup);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        return new Result(latencies, requests, seconds);
+        return new Result(latencies, requests, warmup, seconds);
     }
 
     private static void drive(int requests, int clients, Request request, Latencies latencies, AtomicInteger done,

@@ -26,14 +26,16 @@ import java.util.concurrent.TimeUnit;
  * lifecycle job wrote for the end-to-end run (read back from {@code findings}, latest version of
  * each) inserted again into an empty {@code findings} table of a scratch database, as JSONEachRow
  * batches of the sink's default size, from this JVM over client-v2 — the ClickHouse sink's own
- * path, with no Kafka, Flink or API in front. Best of three runs.
+ * path, with no Kafka, Flink or API in front. When the run loaded fewer than {@code minRows} rows,
+ * the batches are sent several times over per run (more rows, steadier timing; ReplacingMergeTree
+ * takes repeated rows like any others). Best of {@code runs}.
  */
 public final class RawClickHouseInsert {
 
     public static final String SCRATCH_DATABASE = "findingflow_bench_raw";
 
     /** The result: rows, bytes, best seconds. */
-    public record Result(long rows, long bytes, int batchSize, int threads, double seconds) {
+    public record Result(long rows, long distinctRows, long bytes, int batchSize, int threads, double seconds) {
         public double rowsPerSecond() {
             return rows / seconds;
         }
@@ -41,22 +43,33 @@ public final class RawClickHouseInsert {
 
     private RawClickHouseInsert() {}
 
-    public static Result run(ClickHouseHttp clickHouse, String database, Set<Long> products, int maxRows, int threads,
-            int runs, Progress progress) throws Exception {
+    public static Result run(ClickHouseHttp clickHouse, String database, Set<Long> products, int maxRows, int minRows,
+            int threads, int runs, Progress progress) throws Exception {
         int batchSize = ClickHouseSink.DEFAULT_MAX_BATCH_SIZE;
-        List<byte[]> batches = readBack(clickHouse, database, products, maxRows, batchSize);
-        long rows = 0;
-        long bytes = 0;
-        for (byte[] batch : batches) {
-            bytes += batch.length;
+        List<byte[]> distinct = readBack(clickHouse, database, products, maxRows, batchSize);
+        long distinctRows = 0;
+        long distinctBytes = 0;
+        for (byte[] batch : distinct) {
+            distinctBytes += batch.length;
             for (byte b : batch) {
                 if (b == '\n') {
-                    rows++;
+                    distinctRows++;
                 }
             }
         }
-        progress.line(String.format(Locale.ROOT, "raw: %,d finding rows (%.0f MB JSONEachRow) read back; inserting in "
-                + "batches of %,d from %d threads", rows, bytes / 1e6, batchSize, threads));
+        if (distinctRows == 0) {
+            throw new IllegalStateException("no finding rows to read back");
+        }
+        long repeats = Math.max(1, (minRows + distinctRows - 1) / distinctRows);
+        List<byte[]> batches = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            batches.addAll(distinct);
+        }
+        long rows = distinctRows * repeats;
+        long bytes = distinctBytes * repeats;
+        progress.line(String.format(Locale.ROOT, "raw: %,d finding rows (%.0f MB JSONEachRow) read back%s; inserting in "
+                + "batches of %,d from %d threads", distinctRows, distinctBytes / 1e6,
+                repeats > 1 ? ", sent " + repeats + " times per run" : "", batchSize, threads));
         clickHouse.query("CREATE DATABASE IF NOT EXISTS " + SCRATCH_DATABASE);
         String ddl = ClickHouseDdl.statements().get(ClickHouseDdl.TABLES.indexOf("findings"));
         double best = Double.MAX_VALUE;
@@ -76,7 +89,7 @@ public final class RawClickHouseInsert {
         } finally {
             clickHouse.query("DROP TABLE IF EXISTS " + SCRATCH_DATABASE + ".findings");
         }
-        return new Result(rows, bytes, batchSize, threads, best);
+        return new Result(rows, distinctRows, bytes, batchSize, threads, best);
     }
 
     private static double insertAll(Client client, List<byte[]> batches, int threads) throws Exception {

@@ -14,8 +14,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * JFR on a running JVM through {@code jcmd} (JFR.start / JFR.stop with the "profile" settings), and
- * a summary of its {@code jdk.ExecutionSample} events: where the samples were by thread, by top
- * frame, and by the first FindingFlow frame on the stack.
+ * a summary of its {@code jdk.ExecutionSample} events: where the samples were by thread, by the top
+ * frame's package and method, and by the first FindingFlow frame on the stack (the FindingFlow
+ * code that, itself or through what it calls, used the CPU).
  */
 public final class JfrProfile {
 
@@ -42,6 +43,7 @@ public final class JfrProfile {
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> own = new HashMap<>();
+        Map<String, Integer> packages = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -55,6 +57,7 @@ public final class JfrProfile {
                 continue;
             }
             top.merge(frame(stack.getFrames().get(0)), 1, Integer::sum);
+            packages.merge(packageOf(stack.getFrames().get(0)), 1, Integer::sum);
             for (RecordedFrame frame : stack.getFrames()) {
                 if (frame.getMethod().getType().getName().startsWith("io.findingflow.")) {
                     own.merge(frame(frame), 1, Integer::sum);
@@ -65,6 +68,7 @@ public final class JfrProfile {
         Map<String, List<String>> summary = new java.util.LinkedHashMap<>();
         summary.put("samples", List.of(String.valueOf(samples)));
         summary.put("threads", ranked(threads, samples, n));
+        summary.put("top-frame packages", ranked(packages, samples, n));
         summary.put("top frames", ranked(top, samples, n));
         summary.put("first findingflow frame", ranked(own, samples, n));
         return summary;
@@ -74,6 +78,13 @@ public final class JfrProfile {
         String type = frame.getMethod().getType().getName();
         return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName()
                 + " (" + type.substring(0, Math.max(0, type.lastIndexOf('.'))) + ")";
+    }
+
+    /** The first three segments of the top frame's package, e.g. com.fasterxml.jackson. */
+    private static String packageOf(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        String[] parts = type.split("\\.");
+        return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, Math.max(1, parts.length - 1))));
     }
 
     private static List<String> ranked(Map<String, Integer> counts, int samples, int n) {

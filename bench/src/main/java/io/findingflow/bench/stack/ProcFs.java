@@ -16,12 +16,21 @@ public final class ProcFs {
 
     private ProcFs() {}
 
-    /** VmRSS in bytes, 0 when the process is gone. */
+    /** VmRSS (resident memory now) in bytes, 0 when the process is gone. */
     public static long rssBytes(long pid) {
+        return statusBytes(pid, "VmRSS:");
+    }
+
+    /** VmHWM (the most resident memory the process ever had) in bytes, 0 when it is gone. */
+    public static long peakRssBytes(long pid) {
+        return statusBytes(pid, "VmHWM:");
+    }
+
+    private static long statusBytes(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;
                 }
             }

@@ -45,6 +45,15 @@ public final class StackProcesses {
         return rss;
     }
 
+    /** The most each process was ever resident, keyed as {@link #rssMb()}, in MB. */
+    public Map<String, Double> peakRssMb() {
+        Map<String, Double> rss = new LinkedHashMap<>();
+        for (ProcessHandle p : all()) {
+            rss.put(label(p.pid()), ProcFs.peakRssBytes(p.pid()) / (1024.0 * 1024.0));
+        }
+        return rss;
+    }
+
     /** CPU seconds used so far per process, keyed as {@link #rssMb()}. */
     public Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();

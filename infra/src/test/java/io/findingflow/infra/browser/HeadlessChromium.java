@@ -205,13 +205,22 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Waits until {@code condition} (a JavaScript expression) is true; fails after the timeout. */
     public void await(String condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!evaluate("Boolean(" + condition + ")").asBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("page condition not met within " + timeout + ": " + condition
                         + "\nstatus: " + evaluate("document.getElementById('status') && "
                         + "document.getElementById('status').textContent") + "\nconsole: " + console);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The condition's value; false while the page is navigating (its execution context is gone). */
+    private boolean holds(String condition) {
+        try {
+            return evaluate("Boolean(" + condition + ")").asBoolean();
+        } catch (IllegalStateException navigating) {
+            return false;
         }
     }
 

@@ -26,7 +26,6 @@ final class HtmlTokenizer {
         void entityRef(String name);
     }
 
-    private static final Pattern INTERESTING = Pattern.compile("[&<]");
     private static final Pattern STARTTAG_OPEN = Pattern.compile("<[a-zA-Z]");
     private static final Pattern CHARREF = Pattern.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]");
     private static final Pattern ENTITYREF = Pattern.compile("&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]");
@@ -60,14 +59,14 @@ final class HtmlTokenizer {
         int n = raw.length();
         while (i < n) {
             int j;
-            Matcher interesting = (cdataElement == null ? INTERESTING : cdataEnd).matcher(raw);
-            if (interesting.find(i)) {
-                j = interesting.start();
+            if (cdataElement == null) {
+                j = nextInteresting(raw, i);
             } else {
-                if (cdataElement != null) {
+                Matcher interesting = cdataEnd.matcher(raw);
+                if (!interesting.find(i)) {
                     break;
                 }
-                j = n;
+                j = interesting.start();
             }
             if (i < j) {
                 handler.data(raw.substring(i, j));
@@ -150,6 +149,20 @@ final class HtmlTokenizer {
             i = n;
         }
         return i;
+    }
+
+    /**
+     * HTMLParser's {@code interesting_normal} ("[&<]") search from {@code from}, or the end: a plain
+     * scan, where a new regex matcher for every text run was most of the tokenizer's time.
+     */
+    private static int nextInteresting(String raw, int from) {
+        for (int i = from; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '<' || c == '&') {
+                return i;
+            }
+        }
+        return raw.length();
     }
 
     private int parseStartTag(String raw, int i) {

@@ -21,9 +21,11 @@ final class MarkdownEscape {
 
     /** {@code escape_md_section} with html2text's defaults (not the snob mode). */
     static String escapeMdSection(String text) {
-        String out = BACKSLASH.matcher(text).replaceAll("\\\\$1");
-        out = DOT.matcher(out).replaceAll("$1\\\\$2");
-        out = PLUS.matcher(out).replaceAll("$1\\\\$2");
-        return DASH.matcher(out).replaceAll("$1\\\\$2");
+        // each pattern needs its literal character: most text runs have none of them, and a
+        // replaceAll that cannot match still builds a matcher and scans the text
+        String out = text.indexOf('\\') < 0 ? text : BACKSLASH.matcher(text).replaceAll("\\\\$1");
+        out = out.indexOf('.') < 0 ? out : DOT.matcher(out).replaceAll("$1\\\\$2");
+        out = out.indexOf('+') < 0 ? out : PLUS.matcher(out).replaceAll("$1\\\\$2");
+        return out.indexOf('-') < 0 ? out : DASH.matcher(out).replaceAll("$1\\\\$2");
     }
 }

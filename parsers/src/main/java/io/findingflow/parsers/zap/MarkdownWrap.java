@@ -83,22 +83,7 @@ final class MarkdownWrap {
 
     /** {@code textwrap.wrap(text, 78, break_long_words=False, subsequent_indent=indent)}. */
     static List<String> wrap(String text, String subsequentIndent) {
-        String munged = expandTabs(text).replaceAll("[\\t\\n\\x0B\\f\\r]", " ");
-        List<String> chunks = new ArrayList<>();
-        Matcher m = WORD_SEPARATOR.matcher(munged);
-        int last = 0;
-        while (m.find()) {
-            if (m.start() > last) {
-                chunks.add(munged.substring(last, m.start()));
-            }
-            if (!m.group(1).isEmpty()) {
-                chunks.add(m.group(1));
-            }
-            last = m.end();
-        }
-        if (last < munged.length()) {
-            chunks.add(munged.substring(last));
-        }
+        List<String> chunks = chunks(munge(expandTabs(text)));
         List<String> lines = new ArrayList<>();
         int next = 0;
         while (next < chunks.size()) {
@@ -124,6 +109,65 @@ final class MarkdownWrap {
             }
         }
         return lines;
+    }
+
+    /**
+     * textwrap's {@code re.split(wordsep_re)} chunks, empty ones dropped. Whitespace runs are chunks
+     * of their own and no alternative of the pattern reaches across one (its lookarounds only test
+     * non-whitespace), so each non-whitespace run is split on its own, and one without a hyphen is a
+     * single chunk: the regex, whose lazy word match tries every alternative at every character,
+     * then only runs on hyphenated words.
+     */
+    private static List<String> chunks(String munged) {
+        List<String> chunks = new ArrayList<>();
+        int n = munged.length();
+        int start = 0;
+        while (start < n) {
+            boolean space = munged.charAt(start) == ' ';
+            int end = start + 1;
+            boolean hyphen = munged.charAt(start) == '-';
+            while (end < n && (munged.charAt(end) == ' ') == space) {
+                hyphen |= munged.charAt(end) == '-';
+                end++;
+            }
+            String run = munged.substring(start, end);
+            if (hyphen) {
+                splitHyphenated(run, chunks);
+            } else {
+                chunks.add(run);
+            }
+            start = end;
+        }
+        return chunks;
+    }
+
+    private static void splitHyphenated(String word, List<String> chunks) {
+        Matcher m = WORD_SEPARATOR.matcher(word);
+        int last = 0;
+        while (m.find()) {
+            if (m.start() > last) {
+                chunks.add(word.substring(last, m.start()));
+            }
+            if (!m.group(1).isEmpty()) {
+                chunks.add(m.group(1));
+            }
+            last = m.end();
+        }
+        if (last < word.length()) {
+            chunks.add(word.substring(last));
+        }
+    }
+
+    /** textwrap's whitespace munging: each of \t \n \v \f \r becomes a space, so ' ' is the only whitespace left. */
+    private static String munge(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r') {
+                chars[i] = ' ';
+            }
+        }
+        return new String(chars);
     }
 
     private static int len(String text) {

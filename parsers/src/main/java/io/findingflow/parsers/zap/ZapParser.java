@@ -3,10 +3,12 @@ package io.findingflow.parsers.zap;
 import io.findingflow.parsers.DedupSettings;
 import io.findingflow.parsers.FindingSink;
 import io.findingflow.parsers.ParseException;
+import io.findingflow.parsers.ReportMemo;
 import io.findingflow.parsers.SafeXml;
 import io.findingflow.parsers.ScanContext;
 import io.findingflow.parsers.ScanParser;
 import io.findingflow.parsers.XmlSubtree;
+import io.findingflow.schemas.Endpoint;
 import io.findingflow.schemas.EndpointCleaner;
 import io.findingflow.schemas.Finding;
 import io.findingflow.schemas.ReqResp;
@@ -44,6 +46,7 @@ public final class ZapParser implements ScanParser {
     @Override
     public void parse(InputStream report, ScanContext context, FindingSink out) throws ParseException {
         XMLStreamReader reader = SafeXml.open(report);
+        Memos memos = new Memos();
         try {
             if (!XmlSubtree.toRoot(reader) || !reader.getLocalName().equals("OWASPZAPReport")) {
                 throw new ParseException("Not a " + FORMAT + " report: the root element is not <OWASPZAPReport>");
@@ -60,7 +63,7 @@ public final class ZapParser implements ScanParser {
                     }
                     while (XmlSubtree.nextChild(reader)) {
                         if (reader.getLocalName().equals("alertitem")) {
-                            out.accept(finding(XmlSubtree.read(reader)));
+                            out.accept(finding(XmlSubtree.read(reader), memos));
                         } else {
                             XmlSubtree.skip(reader);
                         }
@@ -74,15 +77,15 @@ public final class ZapParser implements ScanParser {
         }
     }
 
-    private static Finding finding(XmlSubtree item) {
+    private static Finding finding(XmlSubtree item, Memos memos) {
         Finding finding = new Finding();
         String riskCode = item.findText("riskcode");
         finding.title = item.findText("alert");
-        finding.description = markdown(item.findText("desc"));
+        finding.description = memos.markdown(item.findText("desc"));
         finding.severity = riskCode == null ? null : SEVERITIES.get(riskCode);
         finding.scannerConfidence = riskCode == null ? null : CONFIDENCE.get(riskCode);
-        finding.mitigation = markdown(item.findText("solution"));
-        finding.references = markdown(item.findText("reference"));
+        finding.mitigation = memos.markdown(item.findText("solution"));
+        finding.references = memos.markdown(item.findText("reference"));
         finding.dynamicFinding = true;
         finding.staticFinding = false;
         finding.vulnIdFromTool = item.findText("pluginid");
@@ -106,7 +109,7 @@ public final class ZapParser implements ScanParser {
                 location = location.substring(0, question);
             }
             // ZAP generates query strings and fragments on the fly: they would only make fake endpoints
-            finding.addEndpoint(EndpointCleaner.fromUrl(location));
+            finding.addEndpoint(memos.endpoints.get(location, EndpointCleaner::fromUrl));
             finding.reqResp.add(requestResponse(instance, query, fragment));
         }
         return finding;
@@ -127,8 +130,22 @@ public final class ZapParser implements ScanParser {
         return new ReqResp(request, str(instance.findText("evidence")));
     }
 
-    private static String markdown(String html) {
-        return HtmlToMarkdown.convert(html == null ? "" : html);
+    /**
+     * Per-report memos: a ZAP report repeats each plugin's description, solution and reference on
+     * every site, and its URLs across alerts. The HTML to Markdown conversion (a tokenizer, then
+     * textwrap) and URL cleaning (IDNA) are most of the parse when done for every alert.
+     */
+    private static final class Memos {
+        /** Texts longer than this are converted every time: the memo holds few, small entries. */
+        private static final int MAX_MEMO_HTML = 16_384;
+
+        final ReportMemo<String, String> markdown = new ReportMemo<>(256);
+        final ReportMemo<String, Endpoint> endpoints = new ReportMemo<>(4096);
+
+        String markdown(String html) {
+            String text = html == null ? "" : html;
+            return text.length() > MAX_MEMO_HTML ? HtmlToMarkdown.convert(text) : markdown.get(text, HtmlToMarkdown::convert);
+        }
     }
 
     private static String orEmpty(String text) {

@@ -17,8 +17,8 @@ import org.apache.flink.util.Collector;
  * date simply updates its old bucket; a replay after a failure rewrites identical rows.
  *
  * <p>Rows are coalesced: a point arms a processing-time timer at the end of the current
- * {@code flushMillis} window (Flink keeps one timer per key and time), which writes the bucket's
- * latest state once. A bucket hit by 10,000 points in 5 ms costs one row, not 10,000, and every
+ * {@code flushMillis} window unless one is pending (the aggregate remembers it), which writes the
+ * bucket's latest state once. A bucket hit by 10,000 points in 5 ms costs one row, not 10,000, and every
  * point is in ClickHouse at most {@code flushMillis} later than with a row per point. Timers are
  * part of checkpoints, so no row is lost to a failure. {@code flushMillis = 0} writes a row per
  * point (for bounded inputs, whose pending timers never fire at end of input).
@@ -60,24 +60,26 @@ public class CustomMetricsFunction extends KeyedProcessFunction<String, MetricPo
             emit(ctx.getCurrentKey(), next, out);
         } else {
             long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer(now - Math.floorMod(now, flushMillis) + flushMillis);
+            if (next.flushAt <= now) { // no timer pending: one registration per key and window (RocksDB)
+                next.flushAt = now - Math.floorMod(now, flushMillis) + flushMillis;
+                ctx.timerService().registerProcessingTimeTimer(next.flushAt);
+            }
         }
         aggregate.update(next);
     }
 
+    /** The window ended: write the bucket's latest state (the one timer pending means it changed). */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClickHouseRow> out) throws Exception {
         MetricAggregate current = aggregate.value();
-        if (current != null && current.writtenVersion != current.version) {
+        if (current != null) {
             emit(ctx.getCurrentKey(), current, out);
-            aggregate.update(current);
         }
     }
 
     private void emit(String stateKey, MetricAggregate a, Collector<ClickHouseRow> out) {
         double value = MetricAggregator.value(a, MetricDataType.of(a.dataType).orElseThrow());
         out.collect(MetricRows.row(stateKey, a, value));
-        a.writtenVersion = a.version;
         rowsEmitted.inc();
     }
 }

@@ -3,7 +3,7 @@ package io.findingflow.jobs.custommetrics.records;
 /**
  * Everything one (metric, key, bucket) needs to answer any data type: hits, sum, extremes, the
  * weighted sums of Average, and the First/Last points by date; plus the offset of the last point
- * applied (the row version) and of the last row written. A POJO for Flink's serializer.
+ * applied (the row version) and the pending flush. A POJO for Flink's serializer.
  */
 public class MetricAggregate {
     public long count;
@@ -20,8 +20,8 @@ public class MetricAggregate {
     public String dataType;
     /** Kafka offset of the last point applied: the version of the bucket's row. */
     public long version;
-    /** The version of the last row written (-1: none yet). */
-    public long writtenVersion = -1;
+    /** When the pending flush timer fires (processing time; 0: none), so a timer is set once per window. */
+    public long flushAt;
 
     public MetricAggregate() {}
 }
