@@ -16,7 +16,7 @@ class WebTokenSwitchesIT {
     @Test
     void withTokensDisabledTokensAreRefusedAndSessionsStillWork() throws Exception {
         String user = WebSessionClient.createSuperuser(STACK, "web-notok", PASSWORD);
-        String token = tokenOf(STACK, user);
+        String token = tokenOf(STACK, user, PASSWORD);
         try (SecondApiProcess second = SecondApiProcess.start(Map.of("DD_API_TOKENS_ENABLED", "False"))) {
             StackClient api = second.client();
             StackClient.Response refused = api.get("/api/v2/user_profile/", token);
@@ -49,8 +49,9 @@ class WebTokenSwitchesIT {
     @Test
     void withTheTokenAuthEndpointDisabledOnlyThatEndpointIsGone() throws Exception {
         String user = WebSessionClient.createSuperuser(STACK, "web-noauth", PASSWORD);
-        String token = tokenOf(STACK, user);
-        try (SecondApiProcess second = SecondApiProcess.start(Map.of("DD_API_TOKEN_AUTH_ENDPOINT_ENABLED", "False"))) {
+        String token = tokenOf(STACK, user, PASSWORD);
+        try (SecondApiProcess second = SecondApiProcess.start(Map.of("DD_API_TOKEN_AUTH_ENDPOINT_ENABLED", "False",
+                "DD_SESSION_COOKIE_AGE", "3600"))) {
             StackClient api = second.client();
             StackClient.Response tokenAuth = api.postJson("/api/v2/api-token-auth/", null,
                     "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
@@ -58,14 +59,23 @@ class WebTokenSwitchesIT {
             assertThat(tokenAuth.body()).isEqualTo(NOT_FOUND);
             assertThat(api.get("/api/v2/user_profile/", token).status()).isEqualTo(200);
             WebSessionClient web = new WebSessionClient(api.baseUrl());
-            assertThat(web.logIn(user, PASSWORD, "/api/key-v2").status()).isEqualTo(302);
+            long before = java.time.Instant.now().getEpochSecond();
+            StackClient.Response login = web.logIn(user, PASSWORD, "/api/key-v2");
+            assertThat(login.status()).isEqualTo(302);
             assertThat(web.get("/api/key-v2").body()).contains("<code id=\"token\">" + token + "</code>");
+            // DD_SESSION_COOKIE_AGE: the cookie's Max-Age and the expiry signed into it
+            assertThat(WebSessionClient.setCookies(login)).anySatisfy(c -> assertThat(c)
+                    .startsWith("sessionid=").contains("; Max-Age=3600;"));
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(
+                    web.cookie("sessionid").split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8);
+            long expiry = Long.parseLong(payload.split(":")[2]);
+            assertThat(expiry).isBetween(before + 3600, java.time.Instant.now().getEpochSecond() + 3600);
         }
     }
 
-    static String tokenOf(StackClient stack, String user) throws Exception {
+    static String tokenOf(StackClient stack, String user, String password) throws Exception {
         StackClient.Response response = stack.postJson("/api/v2/api-token-auth/", null,
-                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("token").asText();
     }

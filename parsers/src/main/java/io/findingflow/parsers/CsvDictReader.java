@@ -28,10 +28,12 @@ public final class CsvDictReader {
 
     private final MappingIterator<List<String>> records;
     private final List<String> header;
+    private final Map<String, Integer> columns;
 
     private CsvDictReader(MappingIterator<List<String>> records, List<String> header) {
         this.records = records;
         this.header = header;
+        this.columns = header == null ? Map.of() : Row.columns(header);
     }
 
     /** Strict UTF-8 text of {@code in} (DefectDojo decodes uploads with {@code .decode("utf-8")}). */
@@ -59,7 +61,7 @@ public final class CsvDictReader {
     /** The next record, or null at the end. */
     public Row next() throws IOException {
         List<String> record = nextNonBlank(records);
-        return record == null ? null : new Row(header, record);
+        return record == null ? null : new Row(columns, record);
     }
 
     /** The line the reader has reached, for error messages. */
@@ -80,36 +82,54 @@ public final class CsvDictReader {
     /** One record keyed by header. */
     public static final class Row {
 
-        private final Map<String, String> values = new HashMap<>();
+        /** Column → index in the record, shared by every row of the file (built once per header). */
+        private final Map<String, Integer> columns;
+        private final List<String> record;
 
-        Row(List<String> header, List<String> record) {
+        Row(Map<String, Integer> columns, List<String> record) {
+            this.columns = columns;
+            this.record = record;
+        }
+
+        /** DictReader's keys: a later duplicate column wins. */
+        static Map<String, Integer> columns(List<String> header) {
+            Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                values.put(header.get(i), i < record.size() ? record.get(i) : null);
+                columns.put(header.get(i), i);
             }
+            return columns;
         }
 
         public boolean has(String column) {
-            return values.containsKey(column);
+            return columns.containsKey(column);
         }
 
         /** {@code row.get(column, fallback)}: the fallback only when the column does not exist. */
         public String get(String column, String fallback) {
-            return values.containsKey(column) ? values.get(column) : fallback;
+            Integer index = columns.get(column);
+            return index == null ? fallback : cell(index);
         }
 
         /** {@code row.get(column)}: null when the column is missing or the record too short. */
         public String get(String column) {
-            return values.get(column);
+            Integer index = columns.get(column);
+            return index == null ? null : cell(index);
         }
 
-        /** The value of the first of {@code columns} the header has ({@code row.get(a, row.get(b, fallback))}). */
-        public String first(String fallback, String... columns) {
-            for (String column : columns) {
-                if (values.containsKey(column)) {
-                    return values.get(column);
+        /** The value of the first of {@code names} the header has ({@code row.get(a, row.get(b, fallback))}). */
+        public String first(String fallback, String... names) {
+            for (String column : names) {
+                Integer index = columns.get(column);
+                if (index != null) {
+                    return cell(index);
                 }
             }
             return fallback;
+        }
+
+        /** A short record reads its missing cells as None; extra cells are not looked up. */
+        private String cell(int index) {
+            return index < record.size() ? record.get(index) : null;
         }
 
         /** Python truthiness of a cell: neither None nor "". */

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,9 @@ public final class Cvss3Vector {
     private static final Map<String, Map<String, String>> WEIGHTS = weights();
     /** The candidates {@code cvss.parser.parse_cvss_from_text} looks at. */
     private static final Pattern IN_TEXT = Pattern.compile("(?:CVSS:[3-4]\\.\\d/)?[A-Za-z:/]{26,}");
+
+    private static final Map<String, Optional<Cvss3Vector>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_LIMIT = 4096;
 
     private final int minorVersion;
     private final Map<String, String> original;
@@ -88,8 +93,27 @@ public final class Cvss3Vector {
         return new Cvss3Vector(minor, metrics);
     }
 
-    /** {@code parse(vector)} or null instead of an exception. */
+    /**
+     * {@code parse(vector)} or null instead of an exception. Results are kept: a report repeats a
+     * handful of vectors on thousands of rows, and scoring one (decimal arithmetic) costs far more
+     * than the rest of a row. Vectors are immutable, so sharing them is safe.
+     */
     public static Cvss3Vector parseOrNull(String vector) {
+        if (vector == null) {
+            return null;
+        }
+        Optional<Cvss3Vector> cached = PARSED.get(vector);
+        if (cached == null) {
+            if (PARSED.size() >= PARSED_LIMIT) {
+                PARSED.clear();
+            }
+            cached = Optional.ofNullable(parseUncached(vector));
+            PARSED.put(vector, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    private static Cvss3Vector parseUncached(String vector) {
         try {
             return parse(vector);
         } catch (IllegalArgumentException malformed) {

@@ -12,10 +12,12 @@ public final class CustomMetricController {
 
     private final TcAuthenticator authenticator;
     private final MetricConfigs configs;
+    private final MetricPermissions permissions;
 
-    public CustomMetricController(TcAuthenticator authenticator, MetricConfigs configs) {
+    public CustomMetricController(TcAuthenticator authenticator, MetricConfigs configs, MetricPermissions permissions) {
         this.authenticator = authenticator;
         this.configs = configs;
+        this.permissions = permissions;
     }
 
     /** resultCount is the number of all configs; customMetricConfig is always a list. */
@@ -36,7 +38,7 @@ public final class CustomMetricController {
 
     public void create(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
-        MetricPermissions.requireCreate(caller);
+        permissions.requireCreate(caller);
         MetricConfig created = configs.create(MetricConfigValidator.parse(TcResponses.json(ctx.body())));
         ctx.status(201).json(TcResponses.success("customMetricConfig", created.toJson()));
     }
@@ -44,7 +46,7 @@ public final class CustomMetricController {
     public void delete(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
         MetricConfig config = configs.require(ctx.pathParam("metric"));
-        MetricPermissions.requireDelete(caller);
+        permissions.requireDelete(caller);
         configs.delete(config);
         ctx.json(TcResponses.success());
     }

@@ -1,6 +1,7 @@
 package io.findingflow.api.custommetrics;
 
 import io.findingflow.api.ApiConfig;
+import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.custommetrics.auth.AccessKeyController;
 import io.findingflow.api.custommetrics.auth.AccessKeySecrets;
@@ -27,9 +28,10 @@ public record CustomMetricsModule(
         MetricPointProducer producer =
                 new MetricPointProducer(api.kafkaBootstrap(), api.topics().metricPoints(), config.producers());
         MetricValueWaiter waiter = new MetricValueWaiter(queries, config.returnWait(), config.pollMillis()).start();
+        MetricPermissions permissions = new MetricPermissions(new Authorizer(entityLog.store()));
         return new CustomMetricsModule(
-                new CustomMetricController(authenticator, configs),
-                new MetricDataController(authenticator, configs, producer, waiter, queries, clock),
+                new CustomMetricController(authenticator, configs, permissions),
+                new MetricDataController(authenticator, configs, permissions, producer, waiter, queries, clock),
                 new AccessKeyController(authenticator, keys, entityLog.store(), configs::sync),
                 () -> {
                     waiter.close();

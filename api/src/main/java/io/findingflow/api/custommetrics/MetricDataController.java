@@ -21,15 +21,17 @@ public final class MetricDataController {
 
     private final TcAuthenticator authenticator;
     private final MetricConfigs configs;
+    private final MetricPermissions permissions;
     private final MetricPointProducer producer;
     private final MetricValueWaiter waiter;
     private final MetricValueQueries queries;
     private final Clock clock;
 
-    public MetricDataController(TcAuthenticator authenticator, MetricConfigs configs, MetricPointProducer producer,
-            MetricValueWaiter waiter, MetricValueQueries queries, Clock clock) {
+    public MetricDataController(TcAuthenticator authenticator, MetricConfigs configs, MetricPermissions permissions,
+            MetricPointProducer producer, MetricValueWaiter waiter, MetricValueQueries queries, Clock clock) {
         this.authenticator = authenticator;
         this.configs = configs;
+        this.permissions = permissions;
         this.producer = producer;
         this.waiter = waiter;
         this.queries = queries;
@@ -39,7 +41,7 @@ public final class MetricDataController {
     public void post(Context ctx) throws InterruptedException {
         Caller caller = authenticator.authenticate(ctx);
         MetricConfig metric = configs.require(ctx.pathParam("metric"));
-        MetricPermissions.requirePost(caller);
+        permissions.requirePost(caller);
         MetricPointParser.Parsed parsed = MetricPointParser.parse(TcResponses.json(ctx.body()), metric, clock.millis());
         List<Long> offsets = producer.send(parsed.points());
         if (!"true".equalsIgnoreCase(ctx.queryParam("returnValue"))) {

@@ -93,8 +93,8 @@ public final class TestImportController {
         }
         // aliases must not shadow columns (older servers substitute them): l_* inside, renamed outside
         String latest = "SELECT import_id AS l_import, any(test_id) AS l_test, any(import_type) AS l_type, "
-                + "any(statistics) AS l_statistics, toString(any(created)) AS l_created, max(version) AS l_version FROM imports WHERE test_id IN ("
-                + Sql.numbers(tests) + ") GROUP BY import_id";
+                + "any(statistics) AS l_statistics, toString(any(created)) AS l_created, max(version) AS l_version "
+                + "FROM imports WHERE test_id IN (" + Sql.numbers(tests) + ") GROUP BY import_id";
         String sql = "SELECT " + ID + " AS id, l_import AS import_id, l_test AS test_id, l_type AS import_type, "
                 + "l_statistics AS statistics, l_created AS created, l_version AS version FROM (" + latest + ")";
         StringBuilder outer = new StringBuilder("SELECT * FROM (").append(sql).append(") WHERE 1");

@@ -1,6 +1,7 @@
 package io.findingflow.api.users;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.findingflow.api.auth.Caller;
 import io.findingflow.api.auth.Grants;
 import io.findingflow.api.auth.Passwords;
@@ -111,7 +112,8 @@ public final class UserResources {
             @Override
             public void checkDelete(Caller caller, Entity user) {
                 if (user.id() == caller.id()) {
-                    throw new ApiException(400, com.fasterxml.jackson.databind.node.TextNode.valueOf("Users may not delete themselves"));
+                    // DefectDojo answers with a bare JSON string here
+                    throw new ApiException(400, TextNode.valueOf("Users may not delete themselves"));
                 }
             }
         };

@@ -98,10 +98,10 @@ class CustomMetricsAuthIT {
 
     @Test
     void globalRolesDecideWhoMayPostCreateAndDelete() throws Exception {
-        String reader = TC.userWithGlobalRole("reader-" + RUN, 5);
-        String importer = TC.userWithGlobalRole("importer-" + RUN, 1);
-        String writer = TC.userWithGlobalRole("writer-" + RUN, 2);
-        String nobody = TC.userWithGlobalRole("nobody-" + RUN, 0);
+        String reader = TC.userWithGlobalRole(admin, "reader-" + RUN, 5);
+        String importer = TC.userWithGlobalRole(admin, "importer-" + RUN, 1);
+        String writer = TC.userWithGlobalRole(admin, "writer-" + RUN, 2);
+        String nobody = TC.userWithGlobalRole(admin, "nobody-" + RUN, 0);
         String denied = "You do not have permission to perform this action.";
         String create = "{\"name\":\"%s\",\"dataType\":\"Count\",\"interval\":\"Daily\"}";
         String data = "/v2/customMetrics/" + metric + "/data";
@@ -122,7 +122,7 @@ class CustomMetricsAuthIT {
 
     @Test
     void usersManageOnlyTheirOwnKeysAndAKeyCarriesItsOwnersRights() throws Exception {
-        String reader = TC.userWithGlobalRole("keyreader-" + RUN, 5);
+        String reader = TC.userWithGlobalRole(admin, "keyreader-" + RUN, 5);
         JsonNode readerKey = newKey(reader);
         JsonNode adminKey = newKey(admin);
         assertThat(data(TC.token("GET", "/v2/accessKeys", reader, null)).toString())

@@ -1,10 +1,7 @@
 package io.findingflow.api.custommetrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.findingflow.api.auth.Passwords;
 import io.findingflow.api.custommetrics.auth.TcSignature;
-import io.findingflow.api.entities.EntityKind;
 import io.findingflow.schemas.Json;
 import io.findingflow.schemas.testing.StackClient;
 import java.io.IOException;
@@ -14,18 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * HTTP access to /v2 of the test stack as ThreatConnect clients make it: any Authorization header,
  * or signed with an access id and secret (HMAC over path+query, method and timestamp). Also makes
- * users with a global role, which no API creates yet: their entity goes into the entities topic
- * the way the API writes it, then they log in through api-token-auth like anyone else.
+ * users with a global role through the DefectDojo users API.
  */
 public final class TcTestClient {
 
@@ -69,37 +59,29 @@ public final class TcTestClient {
         return signed(method, path, accessId, secret, System.currentTimeMillis() / 1000, body);
     }
 
-    /** Creates an active user with a global role (DefectDojo role id, 0 for none) and returns its API token. */
-    public String userWithGlobalRole(String username, int globalRole) throws Exception {
-        ObjectNode data = Json.mapper().createObjectNode();
-        data.put("username", username).put("email", username + "@example.com").put("first_name", "")
-                .put("last_name", "").put("is_active", true).put("is_superuser", false).put("is_staff", false)
-                .put("password", Passwords.hash("pw-" + username));
+    /** Creates an active user through the users API, with a global role (DefectDojo role id, 0 for none); its token. */
+    public String userWithGlobalRole(String adminToken, String username, int globalRole)
+            throws IOException, InterruptedException {
+        String password = "Pw-" + username + "-1x!";
+        StackClient.Response user = token("POST", "/api/v2/users/", adminToken, Json.mapper().createObjectNode()
+                .put("username", username).put("password", password).put("email", username + "@example.com")
+                .put("is_active", true).toString());
+        if (user.status() != 201) {
+            throw new AssertionError("user not created: " + user.status() + " " + user.body());
+        }
         if (globalRole > 0) {
-            data.put("global_role", globalRole);
-        }
-        ObjectNode record = Json.mapper().createObjectNode().put("kind", EntityKind.USER).put("op", "ensure");
-        record.set("data", data);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StackClient.env("FF_TEST_KAFKA_BOOTSTRAP", "127.0.0.1:20800"));
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(StackClient.env("FF_TEST_TOPIC_PREFIX", "ff.") + "entities", 0,
-                    "user:" + username, Json.mapper().writeValueAsBytes(record))).get();
-        }
-        String login = Json.mapper().createObjectNode().put("username", username).put("password", "pw-" + username)
-                .toString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) { // the API applies the record asynchronously; bounded wait for its login to work
-            StackClient.Response response = send("POST", "/api/v2/api-token-auth/", null, null, login);
-            if (response.status() == 200) {
-                return response.json().path("token").asText();
+            StackClient.Response role = token("POST", "/api/v2/global_roles/", adminToken, Json.mapper()
+                    .createObjectNode().put("user", user.json().path("id").asLong()).put("role", globalRole).toString());
+            if (role.status() != 201) {
+                throw new AssertionError("global role not given: " + role.status() + " " + role.body());
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("user " + username + " never became usable: " + response.body());
-            }
-            Thread.sleep(100);
         }
+        StackClient.Response login = send("POST", "/api/v2/api-token-auth/", null, null,
+                Json.mapper().createObjectNode().put("username", username).put("password", password).toString());
+        if (login.status() != 200) {
+            throw new AssertionError("no token for " + username + ": " + login.body());
+        }
+        return login.json().path("token").asText();
     }
 
     /** Creates a metric as {@code token}'s user and returns its id. */
