@@ -34,27 +34,53 @@ public final class FindingQueries {
     }
 
     public long count(Filter filter) {
-        List<ObjectNode> rows = clickHouse.rows("SELECT count() AS n FROM (" + latest(filter) + ")");
+        List<ObjectNode> rows = clickHouse.rows("SELECT count() AS n FROM (" + latest(filter, false, "") + ")");
         return rows.isEmpty() ? 0 : rows.get(0).path("n").asLong();
     }
 
+    /**
+     * One page in two steps: pick the page's ids over the small columns only, then read the full
+     * rows (with the JSON body) of just those ids. Taking the latest body of every finding before
+     * sorting made a 100k-finding list take ~0.5 s.
+     */
     public List<ObjectNode> page(Filter filter, String orderBy, int limit, int offset) {
-        return clickHouse.rows("SELECT * FROM (" + latest(filter) + ") ORDER BY " + orderBy
-                + " LIMIT " + offset + ", " + limit);
+        List<Long> ids = new ArrayList<>();
+        for (ObjectNode row : clickHouse.rows("SELECT id FROM (" + latest(filter, false, "") + ") ORDER BY "
+                + orderBy + " LIMIT " + offset + ", " + limit)) {
+            ids.add(row.path("id").asLong());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ObjectNode> byId = new java.util.HashMap<>();
+        for (ObjectNode row : clickHouse.rows(latest(filter, true, " AND id IN (" + Sql.numbers(ids) + ")"))) {
+            byId.put(row.path("id").asLong(), row);
+        }
+        List<ObjectNode> page = new ArrayList<>();
+        for (Long id : ids) {
+            ObjectNode row = byId.get(id);
+            if (row != null) {
+                page.add(row);
+            }
+        }
+        return page;
     }
 
-    private static String latest(Filter filter) {
+    private static String latest(Filter filter, boolean withBody, String rowCondition) {
         // aliases must not shadow columns inside argMax (older servers substitute them): l_*
         StringBuilder inner = new StringBuilder("SELECT id");
         StringBuilder renamed = new StringBuilder("SELECT id");
         for (String column : COLUMNS) {
+            if (column.equals("body") && !withBody) {
+                continue;
+            }
             // aggregate functions skip NULLs: a nullable column is compared as text ("" = null)
             String value = column.equals("mitigated") ? "ifNull(toString(mitigated), '')" : column;
             inner.append(", argMax(").append(value).append(", version) AS l_").append(column);
             renamed.append(", l_").append(column).append(" AS ").append(column);
         }
         inner.append(" FROM findings WHERE product_id IN (").append(Sql.numbers(filter.productIds()))
-                .append(") GROUP BY id");
+                .append(")").append(rowCondition).append(" GROUP BY id");
         StringBuilder query = new StringBuilder("SELECT * FROM (").append(renamed).append(" FROM (")
                 .append(inner).append(")) WHERE deleted = 0");
         for (String condition : filter.conditions()) {
