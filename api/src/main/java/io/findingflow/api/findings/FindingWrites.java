@@ -68,6 +68,10 @@ public final class FindingWrites {
 
     void delete(Caller caller, long id) throws IOException, InterruptedException {
         ObjectNode row = writable(caller, id);
+        // DESIGN §3: deleting below the product is a Maintainer's right, editing a Writer's
+        if (!authorizer.roleOnProduct(caller, row.path("product_id").asLong()).orElseThrow().atLeast(Role.MAINTAINER)) {
+            throw ApiException.forbidden();
+        }
         long offset = send(row.path("product_id").asLong(),
                 new FindingEdit(id, Json.mapper().createObjectNode(), true, caller.id(), Instant.now().toString()));
         if (!queries.awaitVersion(id, offset, WAIT)) {

@@ -134,7 +134,7 @@ class MemberAuthorizationIT {
                     json("title", "Matrix finding"));
             soft.assertThat(patched.status()).as("%s PATCH finding", who).isEqualTo(edit[i]);
         }
-        for (Who who : new Who[] {Who.READER, Who.API_IMPORTER, Who.GLOBAL_READER}) {
+        for (Who who : new Who[] {Who.READER, Who.API_IMPORTER, Who.WRITER, Who.GLOBAL_READER}) {
             soft.assertThat(api.call("DELETE", "/api/v2/findings/" + findingA + "/", f.token(who), null).status())
                     .as("%s DELETE finding", who).isEqualTo(403);
         }
