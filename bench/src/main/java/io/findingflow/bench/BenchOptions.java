@@ -48,7 +48,8 @@ public record BenchOptions(
               --product-types P     product types (2 products each, 3 scanners each, M monthly scans)
               --months M            months of scans, up to the current one (quick 3, full 6)
               --clients C           concurrent import-scan clients (default 4)
-              --profile             record JFR on the stack and API JVMs during the import run
+              --profile             JFR recordings (stack and API JVMs per phase, this JVM for the parsers),
+                                    summarized into the results; the .jfr files go next to them
             environment: FF_BENCH_API_URL (reuse a running stack; FF_BENCH_CLICKHOUSE_URL its ClickHouse),
               FF_BENCH_HOME, FF_BENCH_PORT (own stack), FF_BENCH_RESULTS, DD_ADMIN_USER, DD_ADMIN_PASSWORD""";
 
@@ -82,7 +83,7 @@ public record BenchOptions(
         String jvmOptions = env.getOrDefault("FF_BENCH_STACK_JVM_OPTS", "").strip();
         return new BenchOptions(quick, findings, pipelineFindings, productTypes, months, clients,
                 quick ? 30_000 : 100_000, quick ? 3 : 5,
-                quick ? 200_000 : 500_000,
+                quick ? 200_000 : 300_000,
                 quick ? 3_000 : 20_000, 4,
                 quick ? 150_000 : 1_000_000, 1_000, 4,
                 quick ? 300 : 2_000, 4,

@@ -14,7 +14,7 @@ import io.findingflow.bench.measure.ParserThroughput;
 import io.findingflow.bench.measure.RawClickHouseInsert;
 import io.findingflow.bench.stack.BenchStack;
 import io.findingflow.bench.stack.CpuAccount;
-import io.findingflow.bench.stack.JfrProfile;
+import io.findingflow.bench.stack.StackProcesses;
 import io.findingflow.infra.StackConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +30,6 @@ import java.util.UUID;
 
 /** One benchmark run: each measurement in turn, a table row as each figure is known, JSON at the end. */
 final class BenchRun {
-
-    @FunctionalInterface
-    private interface Phase {
-        void run() throws Exception;
-    }
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -48,10 +42,9 @@ final class BenchRun {
     private ClickHouseHttp clickHouse;
     private ImportPlan plan;
     private EndToEndImports.Result loaded;
+    private final PhaseAccounting accounting;
+    private final Profiling profiling;
     private boolean complete = true;
-    /** What the current phase processed, for CPU per unit: e.g. 60,000 "finding". */
-    private long units;
-    private String unit;
     private String customMetricsMissing;
 
     BenchRun(BenchOptions options, PrintStream out) {
@@ -59,20 +52,25 @@ final class BenchRun {
         this.out = out;
         this.progress = new Progress(out);
         this.results = new Results(out);
+        this.accounting = new PhaseAccounting(results, progress);
+        this.profiling = new Profiling(options.profile(), options.resultsDir(), stamp, results, progress, out);
     }
 
     boolean run(String args) throws Exception {
         header(args);
         try {
-            phase("parsers", List.of("parser_findings_per_s", "parser_vs_jackson_ratio"), profiledHere("parsers", this::parsers));
+            phase("parsers", List.of("parser_findings_per_s", "parser_vs_jackson_ratio"),
+                    profiling.here("parsers", this::parsers));
             phase("stack", List.of("cold_start_s"), this::startStack);
             if (stack != null) {
-                phase("e2e", List.of("e2e_findings_per_s"), profiled("e2e", this::endToEnd));
+                phase("warm-up", List.of(), this::warmUp);
+                phase("e2e", List.of("e2e_findings_per_s"), profiling.onStack("e2e", this::processes, this::endToEnd));
                 phase("raw", List.of("raw_clickhouse_rows_per_s", "e2e_vs_raw_ratio"), this::raw);
                 phase("metrics", List.of("metrics_simple_p50_ms", "metrics_simple_p99_ms", "metrics_simple_rps"),
-                        profiled("metrics", this::metrics));
-                phase("custom", List.of("custom_points_per_s", "return_value_p99_ms"), profiled("custom", this::customPoints));
-                phase("returnValue", List.of("return_value_p99_ms"), profiled("returnValue", this::returnValue));
+                        profiling.onStack("metrics", this::processes, this::metrics));
+                phase("custom", List.of("custom_points_per_s", "return_value_p99_ms"),
+                        profiling.onStack("custom", this::processes, this::customPoints));
+                phase("returnValue", List.of("return_value_p99_ms"), profiling.onStack("returnValue", this::processes, this::returnValue));
                 phase("rss", List.of("stack_rss_mb"), this::rss);
             } else {
                 for (String key : Results.KEYS) {
@@ -120,7 +118,7 @@ final class BenchRun {
     }
 
     private void phase(String name, List<String> keys, Phase phase) {
-        CpuAccount cpu = CpuAccount.start(stack == null ? null : stack.processes());
+        PhaseAccounting.Running counting = accounting.start(name, processes(), clickHouse);
         try {
             phase.run();
         } catch (Exception | AssertionError e) {
@@ -134,40 +132,7 @@ final class BenchRun {
                 }
             }
         }
-        Map<String, Double> used = cpu.stop();
-        progress.line(name + " " + CpuAccount.describe(used));
-        ObjectNode node = results.details("cpu_seconds").putObject(name);
-        used.forEach(node::put);
-        if (units > 0) {
-            cpuPerUnit(name, used);
-        }
-        units = 0;
-    }
-
-    /**
-     * CPU per unit of work of each stack process, and what that allows on this machine's cores if
-     * nothing else ran: the ceiling the code sets, whatever other tenants of the machine do.
-     */
-    private void cpuPerUnit(String name, Map<String, Double> used) {
-        ObjectNode node = results.details("cpu_per_unit").putObject(name).put("unit", unit).put("units", units);
-        StringBuilder text = new StringBuilder("cpu per " + unit + ":");
-        double stackTotal = 0;
-        for (Map.Entry<String, Double> e : used.entrySet()) {
-            if (e.getKey().equals("others") || e.getKey().equals("wall")) {
-                continue;
-            }
-            double micros = e.getValue() * 1e6 / units;
-            node.put(e.getKey().replaceAll("\\(.*", "") + "_us", Math.round(micros * 10) / 10.0);
-            text.append(String.format(Locale.ROOT, " %s %.0f µs,", e.getKey().replaceAll("\\(.*", ""), micros));
-            if (!e.getKey().startsWith("bench(")) {
-                stackTotal += micros;
-            }
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        double ceiling = cores * 1e6 / stackTotal;
-        node.put("stack_total_us", Math.round(stackTotal * 10) / 10.0).put("ceiling_per_s_on_idle_cores", Math.round(ceiling));
-        progress.line(String.format(Locale.ROOT, "%s stack total %.0f µs → at most %,.0f %ss/s on %d idle cores",
-                text, stackTotal, ceiling, unit, cores));
+        counting.stop();
     }
 
     private void parsers() throws Exception {
@@ -238,12 +203,20 @@ final class BenchRun {
         stack = started;
     }
 
+    /** Untimed imports (JIT warm-up), then the stack's idle CPU rate, which CPU per unit leaves out. */
+    private void warmUp() throws Exception {
+        EndToEndImports.warmUp(api, run, 2_000, progress);
+        Thread.sleep(2_000);
+        CpuAccount idle = CpuAccount.start(stack.processes());
+        Thread.sleep(5_000);
+        accounting.idle(idle.stop());
+    }
+
     private void endToEnd() throws Exception {
         plan = ImportPlan.of(run, options.pipelineFindings(), options.productTypes(), options.months(), LocalDate.now());
         loaded = EndToEndImports.run(api, clickHouse, stack.clickHouseDatabase(), plan, options.importClients(),
                 options.home(), progress);
-        units = loaded.findings();
-        unit = "finding";
+        accounting.processed(loaded.findings(), "finding");
         ObjectNode d = results.details("e2e");
         d.put("findings", loaded.findings()).put("imports", loaded.imports()).put("findings_per_import", plan.perImport())
                 .put("report_bytes", loaded.bytes()).put("seconds", loaded.seconds())
@@ -260,63 +233,8 @@ final class BenchRun {
                 loaded.bytes() / 1e6, loaded.seconds(), loaded.importLatency().percentileMillis(50)));
     }
 
-    /** With --profile: JFR on the stack and API JVMs while {@code phase} runs, summarized after it. */
-    private Phase profiled(String name, Phase phase) {
-        return () -> {
-            if (!options.profile() || stack.processes() == null) {
-                phase.run();
-                return;
-            }
-            Path dir = Files.createDirectories(options.resultsDir());
-            List<JfrProfile> profiles = new ArrayList<>();
-            profiles.add(JfrProfile.start(stack.processes().rootPid(), dir.resolve(stamp + "-" + name + "-stack.jfr")));
-            long apiPid = stack.processes().find("ApiMain");
-            if (apiPid > 0) {
-                profiles.add(JfrProfile.start(apiPid, dir.resolve(stamp + "-" + name + "-api.jfr")));
-            }
-            try {
-                phase.run();
-            } finally {
-                for (JfrProfile profile : profiles) {
-                    summarizeProfile(profile.stop());
-                }
-            }
-        };
-    }
-
-    /** With --profile: JFR on this JVM while {@code phase} runs (the parser measurement runs here). */
-    private Phase profiledHere(String name, Phase phase) {
-        return () -> {
-            if (!options.profile()) {
-                phase.run();
-                return;
-            }
-            Path file = Files.createDirectories(options.resultsDir()).resolve(stamp + "-" + name + "-bench.jfr");
-            try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-                recording.start();
-                try {
-                    phase.run();
-                } finally {
-                    recording.stop();
-                    recording.dump(file);
-                }
-            }
-            summarizeProfile(file);
-        };
-    }
-
-    private void summarizeProfile(Path recording) throws Exception {
-        Map<String, List<String>> summary = JfrProfile.summarize(recording, 15);
-        ObjectNode node = results.details("profiles").putObject(recording.getFileName().toString());
-        progress.line("JFR " + recording + ": " + summary.get("samples").get(0) + " execution samples");
-        summary.forEach((section, lines) -> {
-            ArrayNode array = node.putArray(section);
-            lines.forEach(array::add);
-            if (!section.equals("samples")) {
-                out.println("      " + section + ":");
-                lines.stream().limit(8).forEach(line -> out.println("        " + line));
-            }
-        });
+    private StackProcesses processes() {
+        return stack == null ? null : stack.processes();
     }
 
     private void raw() throws Exception {
@@ -325,6 +243,7 @@ final class BenchRun {
         }
         RawClickHouseInsert.Result raw = RawClickHouseInsert.run(clickHouse, stack.clickHouseDatabase(),
                 loaded.productIds(), options.rawMaxRows(), 200_000, 2, 3, progress);
+        accounting.processed(raw.rows() * 3, "row");
         results.details("raw").put("rows", raw.rows()).put("distinct_rows", raw.distinctRows()).put("bytes", raw.bytes())
                 .put("batch_size", raw.batchSize())
                 .put("threads", raw.threads()).put("seconds", raw.seconds());
@@ -357,8 +276,7 @@ final class BenchRun {
         results.details("metrics").put("source", source);
         LoadRun.Result load = MetricsSimpleLoad.run(api, plan.months(), loaded.productTypeIds().values(),
                 options.metricsRequests(), options.metricsClients(), progress);
-        units = load.requests() + load.warmup();
-        unit = "request";
+        accounting.processed(load.requests() + load.warmup(), "request");
         String how = String.format(Locale.ROOT, "%,d GETs, %d clients, loopback; data: %s", load.requests(),
                 options.metricsClients(), source);
         results.put("metrics_simple_p50_ms", load.latencies().percentileMillis(50), how);
@@ -377,8 +295,7 @@ final class BenchRun {
         long sum = CustomMetricsLoad.create(api, "bench-sum-" + run, "Sum", "Daily", true);
         CustomMetricsLoad.IngestResult ingest = CustomMetricsLoad.ingest(api, sum, options.customPoints(),
                 options.customBatch(), options.customClients(), progress);
-        units = ingest.points();
-        unit = "point";
+        accounting.processed(ingest.points(), "point");
         results.details("custom").put("points", ingest.points()).put("batch", ingest.batchSize())
                 .put("clients", ingest.clients()).put("seconds", ingest.seconds())
                 .put("last_answer_seconds", ingest.lastAnswerSeconds());
@@ -395,8 +312,7 @@ final class BenchRun {
         long average = CustomMetricsLoad.create(api, "bench-avg-" + run, "Average", "Hourly", false);
         LoadRun.Result load = CustomMetricsLoad.returnValue(api, average, options.returnValueRequests(),
                 options.returnValueClients(), progress);
-        units = load.requests() + load.warmup();
-        unit = "request";
+        accounting.processed(load.requests() + load.warmup(), "request");
         results.details("custom").put("return_value_p50_ms", load.latencies().percentileMillis(50))
                 .put("return_value_requests", load.requests());
         results.put("return_value_p99_ms", load.latencies().percentileMillis(99), String.format(Locale.ROOT,
