@@ -91,11 +91,15 @@ public final class CsvDictReader {
             this.record = record;
         }
 
-        /** DictReader's keys: a later duplicate column wins. */
+        /**
+         * DictReader's keys: a later duplicate column wins. Names are interned: parsers look cells up
+         * by literal (interned) names, so the lookup's equals is an identity check, not a compare.
+         */
         static Map<String, Integer> columns(List<String> header) {
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                columns.put(header.get(i), i);
+                String name = header.get(i);
+                columns.put(name == null ? null : name.intern(), i);
             }
             return columns;
         }

@@ -36,6 +36,8 @@ public final class Cvss3Vector {
     private final BigDecimal base;
     private final BigDecimal temporal;
     private final BigDecimal environmental;
+    /** Built once: a cached vector is asked for it on every row that repeats it. */
+    private final String cleanVector;
 
     private Cvss3Vector(int minorVersion, Map<String, String> original) {
         this.minorVersion = minorVersion;
@@ -54,6 +56,7 @@ public final class Cvss3Vector {
             modifiedScope = metrics.get("S");
         }
         this.environmental = environmentalScore(modifiedScope);
+        this.cleanVector = clean(minorVersion, original);
     }
 
     /** {@code CVSS3(vector)}; throws IllegalArgumentException where the library raises. */
@@ -143,6 +146,10 @@ public final class Cvss3Vector {
 
     /** {@code clean_vector()}: the given metrics in canonical order, "X" values left out. */
     public String cleanVector() {
+        return cleanVector;
+    }
+
+    private static String clean(int minorVersion, Map<String, String> original) {
         StringBuilder out = new StringBuilder("CVSS:3.").append(minorVersion).append('/');
         boolean first = true;
         for (String metric : ORDER) {

@@ -5,6 +5,7 @@ import io.findingflow.schemas.Finding;
 import io.findingflow.schemas.Severity;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * DefectDojo's {@code Finding.compute_hash_code()}: the configured fields' Python {@code str()}
@@ -27,8 +28,8 @@ public final class HashCodeCalculator {
             fields = LEGACY_FIELDS;
         }
         StringBuilder text = new StringBuilder(512);
-        for (String field : fields) {
-            text.append(fieldText(finding, field));
+        for (int i = 0; i < fields.size(); i++) {
+            text.append(fieldText(finding, fields.get(i)));
         }
         if (finding.service != null && !finding.service.isEmpty()) {
             text.append(finding.service);
@@ -62,30 +63,36 @@ public final class HashCodeCalculator {
             case "vuln_id_from_tool":
                 return py(finding.vulnIdFromTool);
             case "vulnerability_ids":
-                TreeSet<String> ids = new TreeSet<>();
-                for (String id : finding.vulnerabilityIds) {
-                    if (id != null && !id.isBlank()) {
-                        ids.add(id.strip());
-                    }
-                }
-                return String.join("", ids);
+                return sortedUnique(finding.vulnerabilityIds, id -> id == null || id.isBlank() ? null : id.strip());
             case "endpoints":
-                TreeSet<String> endpoints = new TreeSet<>();
-                for (Endpoint endpoint : finding.endpoints) {
-                    endpoints.add(endpoint.canonical());
-                }
-                return String.join("", endpoints);
+                return sortedUnique(finding.endpoints, Endpoint::canonical);
             case "cwes":
-                TreeSet<String> cwes = new TreeSet<>();
-                for (Integer cwe : finding.cwes) {
-                    if (cwe != null) {
-                        cwes.add("CWE-" + cwe);
-                    }
-                }
-                return String.join("", cwes);
+                return sortedUnique(finding.cwes, cwe -> cwe == null ? null : "CWE-" + cwe);
             default:
                 throw new IllegalArgumentException("hash_code field not supported: " + field);
         }
+    }
+
+    /**
+     * DefectDojo's {@code "".join(sorted(set(...)))} of a list field, null items left out. A
+     * finding usually has zero or one, which need no set.
+     */
+    private static <T> String sortedUnique(List<T> items, Function<T, String> text) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        if (items.size() == 1) {
+            String only = text.apply(items.get(0));
+            return only == null ? "" : only;
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (T item : items) {
+            String value = text.apply(item);
+            if (value != null) {
+                sorted.add(value);
+            }
+        }
+        return String.join("", sorted);
     }
 
     /** Python's {@code str()} of a scalar: None for null. */

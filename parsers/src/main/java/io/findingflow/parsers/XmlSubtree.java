@@ -36,7 +36,7 @@ public final class XmlSubtree {
         XmlSubtree root = start(reader);
         List<XmlSubtree> open = new ArrayList<>();
         open.add(root);
-        StringBuilder pending = new StringBuilder();
+        PendingText pending = new PendingText();
         while (!open.isEmpty()) {
             int event = reader.next();
             XmlSubtree current = open.get(open.size() - 1);
@@ -54,8 +54,7 @@ public final class XmlSubtree {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
                         XMLStreamConstants.SPACE -> {
                     if (current.children.isEmpty()) {
-                        // straight from the reader's buffer: getText() would copy every text once more
-                        pending.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                        pending.add(reader);
                     }
                 }
                 case XMLStreamConstants.END_DOCUMENT ->
@@ -125,11 +124,39 @@ public final class XmlSubtree {
         return new XmlSubtree(reader.getLocalName(), reader.getNamespaceURI(), attributes);
     }
 
-    private void closeText(StringBuilder pending) {
-        if (text == null && children.isEmpty() && pending.length() > 0) {
-            text = pending.toString();
+    private void closeText(PendingText pending) {
+        String pendingText = pending.take();
+        if (text == null && children.isEmpty() && !pendingText.isEmpty()) {
+            text = pendingText;
         }
-        pending.setLength(0);
+    }
+
+    /**
+     * The character data read since the last tag. The reader coalesces text, so there is nearly
+     * always one piece: it is kept as the reader's string, and a builder (a second copy of every
+     * text) is only made when a comment or processing instruction splits it.
+     */
+    private static final class PendingText {
+        private String first = "";
+        private StringBuilder joined;
+
+        void add(XMLStreamReader reader) {
+            if (joined != null) {
+                joined.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+            } else if (first.isEmpty()) {
+                first = reader.getText();
+            } else {
+                joined = new StringBuilder(first).append(reader.getText());
+            }
+        }
+
+        /** The text so far ("" when none), starting over. */
+        String take() {
+            String text = joined != null ? joined.toString() : first;
+            first = "";
+            joined = null;
+            return text;
+        }
     }
 
     public String name() {

@@ -22,6 +22,7 @@ final class TenableCsvParser {
     static void parse(InputStream in, FindingSink out) throws ParseException {
         BufferedReader text = CsvDictReader.utf8(in);
         Map<String, MergedFinding> findings = new LinkedHashMap<>();
+        TenableCsvTexts texts = new TenableCsvTexts();
         CsvDictReader reader = null;
         try {
             reader = CsvDictReader.open(text, separator(text));
@@ -34,7 +35,7 @@ final class TenableCsvParser {
                         + "'Plugin Name' or 'asset.name' column");
             }
             for (CsvDictReader.Row row = reader.next(); row != null; row = reader.next()) {
-                TenableCsvRow.merge(row, findings);
+                TenableCsvRow.merge(row, findings, texts);
             }
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");

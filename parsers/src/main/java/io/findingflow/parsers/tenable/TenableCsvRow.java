@@ -25,7 +25,7 @@ final class TenableCsvRow {
 
     private TenableCsvRow() {}
 
-    static void merge(CsvDictReader.Row row, Map<String, MergedFinding> findings) {
+    static void merge(CsvDictReader.Row row, Map<String, MergedFinding> findings, TenableCsvTexts texts) {
         String title = row.first(null, "Name", "Plugin Name", "asset.name");
         if (empty(title)) {
             return;
@@ -40,8 +40,8 @@ final class TenableCsvRow {
                 + py(row.first("No synopsis", "Synopsis", "definition.synopsis"));
         MergedFinding merged = findings.get(key);
         if (merged == null) {
-            merged = new MergedFinding(create(row, title, severity),
-                    py(row.first("N/A", "Synopsis", "definition.synopsis")));
+            merged = new MergedFinding(create(row, title, severity, texts),
+                    texts.shared(py(row.first("N/A", "Synopsis", "definition.synopsis"))));
             findings.put(key, merged);
         }
         Finding finding = merged.finding;
@@ -49,14 +49,17 @@ final class TenableCsvRow {
         if (!pluginOutput.isEmpty()) {
             merged.appendToDescription("\n\n" + pluginOutput);
         }
-        Matcher cves = CVE.matcher(py(row.first("", "CVE", "definition.cve")).toUpperCase(Locale.ROOT));
-        while (cves.find()) {
-            finding.vulnerabilityIds.add(cves.group());
+        String cveCell = py(row.first("", "CVE", "definition.cve"));
+        if (!cveCell.isEmpty()) { // most rows have none: no upper-casing and matcher for them
+            Matcher cves = CVE.matcher(cveCell.toUpperCase(Locale.ROOT));
+            while (cves.find()) {
+                finding.vulnerabilityIds.add(cves.group());
+            }
         }
         finding.addEndpoint(endpoint(row));
     }
 
-    private static Finding create(CsvDictReader.Row row, String title, String severity) {
+    private static Finding create(CsvDictReader.Row row, String title, String severity, TenableCsvTexts texts) {
         Finding finding = new Finding();
         finding.title = title;
         finding.severity = severity;
@@ -69,9 +72,10 @@ final class TenableCsvRow {
         for (String column : SCORE_COLUMNS) {
             justification.append(column).append(": ").append(py(row.get(column, "N/A"))).append('\n');
         }
-        finding.severityJustification = justification.toString();
-        finding.mitigation = py(row.first("N/A", "Solution", "definition.solution", "Steps to Remediate"));
-        finding.impact = row.first("N/A", "Description", "definition.description");
+        finding.severityJustification = texts.shared(justification.toString());
+        finding.mitigation =
+                texts.shared(py(row.first("N/A", "Solution", "definition.solution", "Steps to Remediate")));
+        finding.impact = texts.shared(row.first("N/A", "Description", "definition.description"));
         finding.references = (row.has("References") ? py(row.get("References", "")) : "")
                 + py(row.first("N/A", "See Also", "definition.see_also"))
                 + "\nTenable Plugin ID: " + py(row.get("Plugin", "N/A"))
@@ -87,8 +91,9 @@ final class TenableCsvRow {
         if (!empty(score)) {
             finding.cvssv3Score = number(score);
         }
-        Matcher cpe = CPE.matcher(py(row.first("", "CPE", "definition.cpe")));
-        if (cpe.find()) {
+        String cpeCell = py(row.first("", "CPE", "definition.cpe"));
+        Matcher cpe = cpeCell.contains("cpe:/") ? CPE.matcher(cpeCell) : null; // a matcher only where one can match
+        if (cpe != null && cpe.find()) {
             String[] component = TenableCpe.productAndVersion(cpe.group());
             if (component != null) {
                 finding.componentName = component[0];
@@ -103,8 +108,13 @@ final class TenableCsvRow {
         if (raw == null) {
             return LEVELS[0];
         }
+        for (String level : LEVELS) {
+            if (level.equals(raw)) { // the usual spelling: no strip, regex or case-insensitive loop
+                return level;
+            }
+        }
         String stripped = raw.strip();
-        if (INTEGER.matcher(stripped).matches()) {
+        if (startsLikeInteger(stripped) && INTEGER.matcher(stripped).matches()) {
             String digits = stripped.replace("_", "").replace("+", "");
             return digits.matches("0*[1-4]") ? LEVELS[digits.charAt(digits.length() - 1) - '0'] : LEVELS[0];
         }
@@ -114,6 +124,15 @@ final class TenableCsvRow {
             }
         }
         return Severity.INFO.label();
+    }
+
+    /** Only then can INTEGER match: saves a regex matcher on the usual word severities. */
+    private static boolean startsLikeInteger(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '+' || first == '-' || first >= '0' && first <= '9';
     }
 
     private static Endpoint endpoint(CsvDictReader.Row row) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.findingflow.schemas.Finding;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ final class TrivyCvss {
      * One vendor's block. A value that is not an object still wins the vendor choice (as in
      * DefectDojo) but yields nothing: {@code object} is false and every member null.
      */
-    record Scores(boolean object, String v40Vector, Double v40Score, String v3Vector, Double v3Score, Double v2Score) {
+    record Scores(boolean object, String v40Vector, Score v40Score, String v3Vector, Score v3Score, Score v2Score) {
 
         private static final Scores NOT_AN_OBJECT = new Scores(false, null, null, null, null, null);
 
@@ -36,13 +36,13 @@ final class TrivyCvss {
             if (v4 != null) {
                 finding.cvssv4 = v4;
             }
-            finding.cvssv4Score = v40Score;
+            finding.cvssv4Score = Score.value(v40Score);
             Cvss3 v3 = Cvss3.parse(v3Vector);
             if (v3 != null) {
                 finding.cvssv3 = v3.vector();
                 finding.cvssv3Score = v3.environmentalScore();
             } else {
-                finding.cvssv3Score = v3Score;
+                finding.cvssv3Score = Score.value(v3Score);
             }
         }
 
@@ -52,13 +52,13 @@ final class TrivyCvss {
                 return band(null);
             }
             if (Cvss4.cleanVector(v40Vector) != null || v40Score != null) {
-                return band(v40Score);
+                return band(Score.value(v40Score));
             }
             Cvss3 v3 = Cvss3.parse(v3Vector);
             if (v3 != null) {
                 return v3.baseSeverity();
             }
-            return band(v3Score != null ? v3Score : v2Score);
+            return band(Score.value(v3Score != null ? v3Score : v2Score));
         }
     }
 
@@ -77,28 +77,14 @@ final class TrivyCvss {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String vendor = parser.currentName();
             JsonToken value = parser.nextToken();
+            Scores scores;
             if (value == JsonToken.START_OBJECT) {
-                cvss.vendors.put(vendor, readScores(parser));
+                scores = readScores(parser);
             } else {
                 parser.skipChildren();
-                cvss.put(vendor, value == JsonToken.VALUE_NULL ? null : Scores.NOT_AN_OBJECT);
+                scores = value == JsonToken.VALUE_NULL ? null : Scores.NOT_AN_OBJECT;
             }
-        }
-        return cvss;
-    }
-
-    /** The same from an already decoded value (documents whose lists had to be buffered). */
-    static TrivyCvss of(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        TrivyCvss cvss = new TrivyCvss();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> vendor = it.next();
-            JsonNode block = vendor.getValue();
-            cvss.put(vendor.getKey(), block.isNull() ? null : !block.isObject() ? Scores.NOT_AN_OBJECT
-                    : new Scores(true, text(block.get("V40Vector")), number(block.get("V40Score")),
-                            text(block.get("V3Vector")), number(block.get("V3Score")), number(block.get("V2Score"))));
+            cvss.put(vendor, scores);
         }
         return cvss;
     }
@@ -126,6 +112,7 @@ final class TrivyCvss {
         return score < 4.0 ? "Low" : score < 7.0 ? "Medium" : score < 9.0 ? "High" : "Critical";
     }
 
+    /** A later duplicate vendor wins, a null one removing the earlier block. */
     private void put(String vendor, Scores scores) {
         if (scores == null) {
             vendors.remove(vendor);
@@ -134,13 +121,13 @@ final class TrivyCvss {
         }
     }
 
-    /** A block's members as DefectDojo reads them: strings for vectors, numbers for scores, a later duplicate winning. */
+    /** A block's members as DefectDojo reads them: strings for vectors, numbers for scores, later duplicates win. */
     private static Scores readScores(JsonParser parser) throws IOException {
         String v40Vector = null;
         String v3Vector = null;
-        Double v40Score = null;
-        Double v3Score = null;
-        Double v2Score = null;
+        Score v40Score = null;
+        Score v3Score = null;
+        Score v2Score = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
@@ -164,20 +151,40 @@ final class TrivyCvss {
         return null;
     }
 
-    /** The double a number node would give ({@code doubleValue()}), without building the node. */
-    private static Double number(JsonParser parser) throws IOException {
-        if (parser.currentToken().isNumeric()) {
-            return parser.getDoubleValue();
+    private static Score number(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token.isNumeric()) {
+            return new Score(parser.getText(), token == JsonToken.VALUE_NUMBER_INT);
         }
         parser.skipChildren();
         return null;
     }
 
-    private static String text(JsonNode value) {
-        return value != null && value.isTextual() ? value.textValue() : null;
-    }
+    /**
+     * A score as the report writes it, made a double only when used: an entry has several scores
+     * (V2 and V3 per vendor) and usually uses none of them, the vector being preferred.
+     */
+    static final class Score {
+        private final String text;
+        private final boolean integral;
+        private Double value;
 
-    private static Double number(JsonNode value) {
-        return value != null && value.isNumber() ? value.doubleValue() : null;
+        Score(String text, boolean integral) {
+            this.text = text;
+            this.integral = integral;
+        }
+
+        /** What Jackson's {@code getDoubleValue()} gives: integers converted exactly (so "-0" is 0.0). */
+        static Double value(Score score) {
+            if (score == null) {
+                return null;
+            }
+            if (score.value == null) {
+                score.value = score.integral
+                        ? new BigInteger(score.text).doubleValue()
+                        : Double.parseDouble(score.text);
+            }
+            return score.value;
+        }
     }
 }

@@ -139,12 +139,14 @@ public final class ZapParser implements ScanParser {
         /** Texts longer than this are converted every time: the memo holds few, small entries. */
         private static final int MAX_MEMO_HTML = 16_384;
 
-        final ReportMemo<String, String> markdown = new ReportMemo<>(256);
-        final ReportMemo<String, Endpoint> endpoints = new ReportMemo<>(4096);
+        final ReportMemo<String, String> markdown = ReportMemo.ofLongTexts(256);
+        final ReportMemo<String, Endpoint> endpoints = ReportMemo.of(4096);
 
         String markdown(String html) {
             String text = html == null ? "" : html;
-            return text.length() > MAX_MEMO_HTML ? HtmlToMarkdown.convert(text) : markdown.get(text, HtmlToMarkdown::convert);
+            return text.length() > MAX_MEMO_HTML
+                    ? HtmlToMarkdown.convert(text)
+                    : markdown.get(text, HtmlToMarkdown::convert);
         }
     }
 
