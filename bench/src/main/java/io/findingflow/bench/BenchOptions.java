@@ -36,11 +36,26 @@ public record BenchOptions(
         String stackClasspath,
         List<String> stackJvmOptions,
         String adminUser,
-        String adminPassword) {
+        String adminPassword,
+        java.util.Set<String> only) {
+
+    /** The phases {@code --only} accepts; metrics needs e2e's data, so e2e runs whenever metrics does. */
+    static final List<String> PHASES = List.of("parsers", "e2e", "raw", "metrics", "custom", "returnValue");
+
+    /** Whether a phase runs: all of them unless {@code --only} names some. */
+    boolean runs(String phase) {
+        return only.isEmpty() || only.contains(phase)
+                || (phase.equals("e2e") && (only.contains("raw") || only.contains("metrics")));
+    }
+
+    /** Whether any phase needs a stack (every phase but parsers does). */
+    boolean needsStack() {
+        return PHASES.stream().filter(p -> !p.equals("parsers")).anyMatch(this::runs);
+    }
 
     static final String USAGE = """
             usage: ./findingflow bench [--quick] [--findings N] [--product-types P] [--months M] [--clients C]
-                                       [--pipeline-findings N] [--profile]
+                                       [--pipeline-findings N] [--profile] [--only PHASE,...]
               --quick               small run (under 10 minutes on 2 cores): 60,000 findings, 4 product types
               --findings N          findings behind the metrics figures (full default 10,000,000)
               --pipeline-findings N findings imported through the API (full default min(N, 1,000,000)); the rest
@@ -50,6 +65,8 @@ public record BenchOptions(
               --clients C           concurrent import-scan clients (default 4)
               --profile             JFR recordings (stack and API JVMs per phase, this JVM for the parsers),
                                     summarized into the results; the .jfr files go next to them
+              --only PHASE,...      just these phases (parsers, e2e, raw, metrics, custom, returnValue); the
+                                    figures of the others are reported as not measured
             environment: FF_BENCH_API_URL (reuse a running stack; FF_BENCH_CLICKHOUSE_URL its ClickHouse),
               FF_BENCH_HOME, FF_BENCH_PORT (own stack), FF_BENCH_RESULTS, DD_ADMIN_USER, DD_ADMIN_PASSWORD""";
 
@@ -62,6 +79,7 @@ public record BenchOptions(
         int months = quick ? 3 : 6;
         int clients = 4;
         boolean profile = false;
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> { }
@@ -71,6 +89,15 @@ public record BenchOptions(
                 case "--product-types" -> productTypes = Integer.parseInt(value(args, ++i));
                 case "--months" -> months = Integer.parseInt(value(args, ++i));
                 case "--clients" -> clients = Integer.parseInt(value(args, ++i));
+                case "--only" -> {
+                    for (String phase : value(args, ++i).split(",")) {
+                        if (!PHASES.contains(phase.strip())) {
+                            throw new IllegalArgumentException("--only: unknown phase " + phase + " (one of " + PHASES + ")\n"
+                                    + USAGE);
+                        }
+                        only.add(phase.strip());
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -96,7 +123,8 @@ public record BenchOptions(
                 env.getOrDefault("FF_BENCH_STACK_CLASSPATH", System.getProperty("java.class.path")),
                 jvmOptions.isEmpty() ? List.of() : List.of(jvmOptions.split("\\s+")),
                 env.getOrDefault("DD_ADMIN_USER", "admin"),
-                env.getOrDefault("DD_ADMIN_PASSWORD", "admin"));
+                env.getOrDefault("DD_ADMIN_PASSWORD", "admin"),
+                java.util.Set.copyOf(only));
     }
 
     private static String value(String[] args, int i) {

@@ -61,7 +61,9 @@ final class BenchRun {
         try {
             phase("parsers", List.of("parser_findings_per_s", "parser_vs_jackson_ratio"),
                     profiling.here("parsers", this::parsers));
-            phase("stack", List.of("cold_start_s"), this::startStack);
+            if (options.needsStack()) {
+                phase("stack", List.of("cold_start_s"), this::startStack);
+            }
             if (stack != null) {
                 phase("warm-up", List.of(), this::warmUp);
                 phase("e2e", List.of("e2e_findings_per_s"), profiling.onStack("e2e", this::processes, this::endToEnd));
@@ -72,11 +74,10 @@ final class BenchRun {
                         profiling.onStack("custom", this::processes, this::customPoints));
                 phase("returnValue", List.of("return_value_p99_ms"), profiling.onStack("returnValue", this::processes, this::returnValue));
                 phase("rss", List.of("stack_rss_mb"), this::rss);
-            } else {
-                for (String key : Results.KEYS) {
-                    if (!results.has(key)) {
-                        results.notAvailable(key, "no stack");
-                    }
+            }
+            for (String key : Results.KEYS) {
+                if (!results.has(key)) {
+                    results.notAvailable(key, stack == null && options.needsStack() ? "no stack" : "not measured (--only)");
                 }
             }
         } finally {
@@ -118,6 +119,9 @@ final class BenchRun {
     }
 
     private void phase(String name, List<String> keys, Phase phase) {
+        if (!options.runs(name) && !List.of("stack", "warm-up", "rss").contains(name)) {
+            return;
+        }
         PhaseAccounting.Running counting = accounting.start(name, processes(), clickHouse);
         try {
             phase.run();
