@@ -25,7 +25,8 @@ public record ApiConfig(
         boolean enforceVerified,
         boolean deduplication,
         int importProducers,
-        String uploadDir) {
+        String uploadDir,
+        Duration metricsMaxStaleness) {
 
     public static ApiConfig fromEnv(Map<String, String> env) {
         return new ApiConfig(
@@ -47,7 +48,8 @@ public record ApiConfig(
                 bool(env.getOrDefault("DD_METRICS_ENFORCE_VERIFIED", "True")),
                 bool(env.getOrDefault("DD_ENABLE_DEDUPLICATION", "False")),
                 Integer.parseInt(env.getOrDefault("FF_IMPORT_PRODUCERS", "4")),
-                env.getOrDefault("FF_UPLOAD_DIR", System.getProperty("java.io.tmpdir")));
+                env.getOrDefault("FF_UPLOAD_DIR", System.getProperty("java.io.tmpdir")),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("FF_METRICS_MAX_STALENESS_MS", "50"))));
     }
 
     private static boolean bool(String value) {

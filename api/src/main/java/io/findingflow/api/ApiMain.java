@@ -73,7 +73,7 @@ public final class ApiMain {
                 new ImportController(authenticator, importService, config.maxUploadBytes(), apiMetrics),
                 new FindingController(authenticator, authorizer, findingQueries, findingWrites),
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
-                        config.timeZone(), config.enforceVerified()),
+                        config.timeZone(), config.enforceVerified(), config.metricsMaxStaleness()),
                 new TestTypeController(authenticator, testTypes),
                 ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers),
                 CustomMetricsModule.create(config, entityLog, clickHouse),

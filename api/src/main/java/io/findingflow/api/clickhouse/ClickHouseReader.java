@@ -21,6 +21,7 @@ public final class ClickHouseReader implements AutoCloseable {
 
     private final Client client;
     private final ObjectMapper mapper = Json.mapper();
+    private final AppliedWrites appliedWrites = new AppliedWrites();
 
     public ClickHouseReader(String url, String user, String password, String database) {
         this.client = new Client.Builder()
@@ -47,6 +48,11 @@ public final class ClickHouseReader implements AutoCloseable {
         } catch (Exception e) {
             throw new ClickHouseUnavailableException("ClickHouse query failed: " + e.getMessage(), e);
         }
+    }
+
+    /** This process's writes seen applied through this reader's waits (for caches over its tables). */
+    public AppliedWrites appliedWrites() {
+        return appliedWrites;
     }
 
     public boolean ping() {

@@ -32,6 +32,7 @@ public final class ImportCompletion {
             List<ObjectNode> rows = clickHouse.rows(
                     "SELECT statistics FROM imports WHERE import_id = " + Sql.quote(importId) + " LIMIT 1");
             if (!rows.isEmpty()) {
+                clickHouse.appliedWrites().recordApplied();
                 try {
                     return new Result(Json.mapper().readTree(rows.get(0).path("statistics").asText()));
                 } catch (java.io.IOException e) {

@@ -24,8 +24,9 @@ public final class MetricsSimpleController {
     private final ZoneId zone;
 
     public MetricsSimpleController(Authenticator authenticator, Authorizer authorizer, EntityStore store,
-            ClickHouseReader clickHouse, ZoneId zone, boolean enforceVerified) {
-        this(authenticator, SimpleMetrics.overClickHouse(store, authorizer, clickHouse, enforceVerified), zone);
+            ClickHouseReader clickHouse, ZoneId zone, boolean enforceVerified, java.time.Duration maxStaleness) {
+        this(authenticator, SimpleMetrics.overClickHouse(store, authorizer, clickHouse, enforceVerified, maxStaleness),
+                zone);
     }
 
     MetricsSimpleController(Authenticator authenticator, SimpleMetrics metrics, ZoneId zone) {

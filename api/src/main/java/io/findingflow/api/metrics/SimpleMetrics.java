@@ -34,9 +34,17 @@ public final class SimpleMetrics {
         this.counts = counts;
     }
 
+    /**
+     * Counts from finding_month_counts, cached per month and re-validated at most every
+     * {@code maxStaleness} (and after each of this process's own writes): see {@link CachedMonthCounts}.
+     */
     public static SimpleMetrics overClickHouse(EntityStore store, Authorizer authorizer,
-            io.findingflow.api.clickhouse.ClickHouseReader clickHouse, boolean enforceVerified) {
-        return new SimpleMetrics(store, authorizer, new MonthCountQueries(clickHouse, enforceVerified));
+            io.findingflow.api.clickhouse.ClickHouseReader clickHouse, boolean enforceVerified,
+            java.time.Duration maxStaleness) {
+        io.findingflow.api.clickhouse.TableVersion version =
+                new io.findingflow.api.clickhouse.TableVersion(clickHouse, "finding_month_counts");
+        return new SimpleMetrics(store, authorizer, new CachedMonthCounts(new MonthCountQueries(clickHouse,
+                enforceVerified), version::current, clickHouse.appliedWrites()::count, maxStaleness, System::nanoTime));
     }
 
     /**
