@@ -22,6 +22,7 @@ public record BenchOptions(
         int rawMaxRows,
         int metricsRequests,
         int metricsClients,
+        int listRequests,
         long customPoints,
         int customBatch,
         int customClients,
@@ -39,13 +40,13 @@ public record BenchOptions(
         String adminPassword,
         java.util.Set<String> only) {
 
-    /** The phases {@code --only} accepts; metrics needs e2e's data, so e2e runs whenever metrics does. */
-    static final List<String> PHASES = List.of("parsers", "e2e", "raw", "metrics", "custom", "returnValue");
+    /** The phases {@code --only} accepts; metrics and lists need e2e's data, so e2e runs whenever they do. */
+    static final List<String> PHASES = List.of("parsers", "e2e", "raw", "metrics", "lists", "custom", "returnValue");
 
     /** Whether a phase runs: all of them unless {@code --only} names some. */
     boolean runs(String phase) {
         return only.isEmpty() || only.contains(phase)
-                || (phase.equals("e2e") && (only.contains("raw") || only.contains("metrics")));
+                || (phase.equals("e2e") && (only.contains("raw") || only.contains("metrics") || only.contains("lists")));
     }
 
     /** Whether any phase needs a stack (every phase but parsers does). */
@@ -65,7 +66,7 @@ public record BenchOptions(
               --clients C           concurrent import-scan clients (default 4)
               --profile             JFR recordings (stack and API JVMs per phase, this JVM for the parsers),
                                     summarized into the results; the .jfr files go next to them
-              --only PHASE,...      just these phases (parsers, e2e, raw, metrics, custom, returnValue); the
+              --only PHASE,...      just these phases (parsers, e2e, raw, metrics, lists, custom, returnValue); the
                                     figures of the others are reported as not measured
             environment: FF_BENCH_API_URL (reuse a running stack; FF_BENCH_CLICKHOUSE_URL its ClickHouse),
               FF_BENCH_HOME, FF_BENCH_PORT (own stack), FF_BENCH_RESULTS, DD_ADMIN_USER, DD_ADMIN_PASSWORD""";
@@ -112,6 +113,7 @@ public record BenchOptions(
                 quick ? 30_000 : 100_000, quick ? 3 : 5,
                 quick ? 200_000 : 300_000,
                 quick ? 3_000 : 20_000, 4,
+                quick ? 2_000 : 10_000,
                 quick ? 150_000 : 1_000_000, 1_000, 4,
                 quick ? 300 : 2_000, 4,
                 profile,

@@ -7,6 +7,7 @@ import io.findingflow.bench.measure.ClickHouseHttp;
 import io.findingflow.bench.measure.CustomMetricsLoad;
 import io.findingflow.bench.measure.EndToEndImports;
 import io.findingflow.bench.measure.ImportPlan;
+import io.findingflow.bench.measure.ListEndpointsLoad;
 import io.findingflow.bench.measure.LoadRun;
 import io.findingflow.bench.measure.MetricsSimpleLoad;
 import io.findingflow.bench.measure.MonthCountsTopUp;
@@ -70,6 +71,7 @@ final class BenchRun {
                 phase("raw", List.of("raw_clickhouse_rows_per_s", "e2e_vs_raw_ratio"), this::raw);
                 phase("metrics", List.of("metrics_simple_p50_ms", "metrics_simple_p99_ms", "metrics_simple_rps"),
                         profiling.onStack("metrics", this::processes, this::metrics));
+                phase("lists", List.of("list_p50_ms", "list_p99_ms"), profiling.onStack("lists", this::processes, this::lists));
                 phase("custom", List.of("custom_points_per_s", "return_value_p99_ms"),
                         profiling.onStack("custom", this::processes, this::customPoints));
                 phase("returnValue", List.of("return_value_p99_ms"), profiling.onStack("returnValue", this::processes, this::returnValue));
@@ -105,7 +107,7 @@ final class BenchRun {
         o.put("findings", options.findings()).put("pipeline_findings", options.pipelineFindings())
                 .put("product_types", options.productTypes()).put("months", options.months())
                 .put("import_clients", options.importClients()).put("metrics_requests", options.metricsRequests())
-                .put("metrics_clients", options.metricsClients()).put("custom_points", options.customPoints())
+                .put("metrics_clients", options.metricsClients()).put("list_requests", options.listRequests()).put("custom_points", options.customPoints())
                 .put("return_value_requests", options.returnValueRequests());
         out.printf(Locale.ROOT, "FindingFlow benchmark (%s): %s%n", options.quick() ? "quick" : "full", json.get("command").asText());
         out.printf(Locale.ROOT, "machine: %d cores (%s), %,d MB memory, %s; load average at start %s%n",
@@ -288,6 +290,28 @@ final class BenchRun {
                 "%.1f ms", load.latencies().maxMillis()));
         results.put("metrics_simple_rps", load.requestsPerSecond(), String.format(Locale.ROOT, "%,d requests in %.1f s",
                 load.requests(), load.seconds()));
+    }
+
+    /** Issue 5's figure: list endpoints with the e2e run's findings loaded (not one of issue 8's keys). */
+    private void lists() throws Exception {
+        if (loaded == null) {
+            throw new IllegalStateException("nothing was loaded (e2e failed)");
+        }
+        ListEndpointsLoad.Result load = ListEndpointsLoad.run(api, options.listRequests(), options.metricsClients(),
+                progress);
+        accounting.processed(load.all().requests() + load.all().warmup(), "request");
+        ObjectNode d = results.details("lists");
+        d.put("findings_visible", load.findings()).put("requests", load.all().requests())
+                .put("clients", options.metricsClients()).put("rps", load.all().requestsPerSecond());
+        load.byKind().forEach((kind, latencies) -> d.putObject(kind).put("requests", latencies.count())
+                .put("p50_ms", latencies.percentileMillis(50)).put("p99_ms", latencies.percentileMillis(99))
+                .put("max_ms", latencies.maxMillis()));
+        String how = String.format(Locale.ROOT, "%,d GETs of findings lists/detail and entity lists, %d clients, "
+                + "%,d findings visible; findings lists p99 %.1f ms", load.all().requests(), options.metricsClients(),
+                load.findings(), load.byKind().get("findings").percentileMillis(99));
+        results.put("list_p50_ms", load.all().latencies().percentileMillis(50), how);
+        results.put("list_p99_ms", load.all().latencies().percentileMillis(99), String.format(Locale.ROOT,
+                "max %.1f ms, %.0f requests/s", load.all().latencies().maxMillis(), load.all().requestsPerSecond()));
     }
 
     private void customPoints() throws Exception {

@@ -21,7 +21,10 @@ public final class FindingController {
 
     private static final Map<String, String> ORDERING = Map.of(
             "id", "id", "date", "date", "severity", "severity", "title", "title", "created", "created",
-            "cwe", "cwe", "test", "test_id", "mitigated", "mitigated", "numerical_severity", "severity");
+            "cwe", "cwe", "test", "test_id", "mitigated", "mitigated",
+            // DefectDojo's numerical_severity is S0 (Critical) .. S4 (Info): not the alphabetical order
+            "numerical_severity", "multiIf(severity = 'Critical', 0, severity = 'High', 1, severity = 'Medium', 2, "
+                    + "severity = 'Low', 3, 4)");
     private static final List<String> BOOLEAN_FILTERS = List.of(
             "active", "verified", "duplicate", "false_p", "is_mitigated", "out_of_scope", "risk_accepted");
 
@@ -70,12 +73,13 @@ public final class FindingController {
     public void list(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
         Set<Long> products = authorizer.visibleProductIds(caller);
+        List<String> rowConditions = new ArrayList<>(); // on columns a finding never changes
+        idFilter(ctx, "test", "test_id", rowConditions);
+        idFilter(ctx, "test__engagement", "engagement_id", rowConditions);
+        idFilter(ctx, "test__engagement__product", "product_id", rowConditions);
+        idFilter(ctx, "id", "id", rowConditions);
         List<String> conditions = new ArrayList<>();
-        idFilter(ctx, "test", "test_id", conditions);
-        idFilter(ctx, "test__engagement", "engagement_id", conditions);
-        idFilter(ctx, "test__engagement__product", "product_id", conditions);
         idFilter(ctx, "cwe", "cwe", conditions);
-        idFilter(ctx, "id", "id", conditions);
         for (String name : BOOLEAN_FILTERS) {
             Boolean value = QueryParams.bool(ctx, name);
             if (value != null) {
@@ -101,7 +105,7 @@ public final class FindingController {
             conditions.add("positionCaseInsensitiveUTF8(title, " + Sql.quote(contains) + ") > 0");
         }
         Page page = Page.of(ctx);
-        FindingQueries.Filter filter = new FindingQueries.Filter(products, conditions);
+        FindingQueries.Filter filter = new FindingQueries.Filter(products, rowConditions, conditions);
         long count = queries.count(filter);
         List<ObjectNode> rows = queries.page(filter, ordering(ctx), page.limit(), page.offset());
         ctx.json(page.body(ctx, count, rows.stream().map(FindingView::of).toList()));

@@ -79,19 +79,25 @@ public final class FindingWrites {
         }
     }
 
-    /** POST /findings/: a manual finding is a one-finding import into its test. */
+    /**
+     * POST /findings/: a manual finding is a one-finding import into its test. As DefectDojo's
+     * check_post_permission, the test is checked before the body: missing → 400, unknown or outside
+     * the caller's scope → 404, visible without the Writer role → 403; then the fields are validated.
+     */
     ObjectNode create(Caller caller, JsonNode body) throws IOException, InterruptedException {
+        JsonNode testField = body.get("test");
+        if (testField == null || testField.isNull() || testField.asText().isBlank()) {
+            throw new ApiException(400, java.util.Map.of("detail",
+                    "Unable to check for permissions: Attribute 'test' is required"));
+        }
+        if (testField.canConvertToLong()) {
+            authorizeCreate(caller, testField.asLong());
+        }
         Finding finding = NewFindings.parse(body);
-        long testId = body.path("test").asLong();
-        Entity test = store.get(EntityKind.TEST, testId)
-                .orElseThrow(() -> ApiException.field("test", "Invalid pk \"" + testId + "\" - object does not exist."));
+        long testId = testField.asLong();
+        Entity test = store.get(EntityKind.TEST, testId).orElseThrow(() -> ApiException.notFound("Test"));
         Entity engagement = store.get(EntityKind.ENGAGEMENT, test.number("engagement")).orElseThrow();
         Entity product = store.get(EntityKind.PRODUCT, engagement.number("product")).orElseThrow();
-        Role role = authorizer.roleOnProduct(caller, product.id())
-                .orElseThrow(() -> ApiException.field("test", "Invalid pk \"" + testId + "\" - object does not exist."));
-        if (role == Role.READER || !role.atLeast(Role.WRITER)) {
-            throw ApiException.forbidden();
-        }
         String scanType = test.text("scan_type") == null ? "Manual" : test.text("scan_type");
         finding.hashCode = HashCodeCalculator.compute(finding, DedupSettings.forScanType(scanType));
         ImportHeader header = new ImportHeader(UUID.randomUUID().toString(), false, product.number("prod_type"),
@@ -117,6 +123,16 @@ public final class FindingWrites {
         }
         long id = FindingIds.fromPosition(position.partition(), position.offset());
         return FindingView.of(queries.find(authorizer.visibleProductIds(caller), id).orElseThrow());
+    }
+
+    private void authorizeCreate(Caller caller, long testId) {
+        Entity test = store.get(EntityKind.TEST, testId).orElseThrow(() -> ApiException.notFound("Test"));
+        long productId = store.get(EntityKind.ENGAGEMENT, test.number("engagement"))
+                .map(engagement -> engagement.number("product")).orElseThrow(() -> ApiException.notFound("Test"));
+        Role role = authorizer.roleOnProduct(caller, productId).orElseThrow(() -> ApiException.notFound("Test"));
+        if (role == Role.READER || !role.atLeast(Role.WRITER)) {
+            throw ApiException.forbidden();
+        }
     }
 
     private ObjectNode writable(Caller caller, long id) {
