@@ -26,7 +26,7 @@ public record ApiConfig(
         boolean deduplication,
         int importProducers,
         String uploadDir,
-        Duration metricsMaxStaleness) {
+        Duration readMaxStaleness) {
 
     public static ApiConfig fromEnv(Map<String, String> env) {
         return new ApiConfig(
@@ -49,7 +49,7 @@ public record ApiConfig(
                 bool(env.getOrDefault("DD_ENABLE_DEDUPLICATION", "False")),
                 Integer.parseInt(env.getOrDefault("FF_IMPORT_PRODUCERS", "4")),
                 env.getOrDefault("FF_UPLOAD_DIR", System.getProperty("java.io.tmpdir")),
-                Duration.ofMillis(Long.parseLong(env.getOrDefault("FF_METRICS_MAX_STALENESS_MS", "50"))));
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("FF_READ_MAX_STALENESS_MS", "50"))));
     }
 
     private static boolean bool(String value) {

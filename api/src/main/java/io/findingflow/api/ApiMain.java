@@ -60,7 +60,7 @@ public final class ApiMain {
         ImportCompletion completion = new ImportCompletion(clickHouse, config.importWait());
         ImportService importService = new ImportService(testTypes, writes, authorizer, producers, completion,
                 uploads.resolve("spool"), config.timeZone(), config.deduplication());
-        FindingQueries findingQueries = new FindingQueries(clickHouse);
+        FindingQueries findingQueries = new FindingQueries(clickHouse, config.readMaxStaleness());
         FindingWrites findingWrites = new FindingWrites(authorizer, findingQueries, entityLog.store(), producers,
                 completion, config.deduplication());
         ApiMetrics apiMetrics = new ApiMetrics();
@@ -73,7 +73,7 @@ public final class ApiMain {
                 new ImportController(authenticator, importService, config.maxUploadBytes(), apiMetrics),
                 new FindingController(authenticator, authorizer, findingQueries, findingWrites),
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
-                        config.timeZone(), config.enforceVerified(), config.metricsMaxStaleness()),
+                        config.timeZone(), config.enforceVerified(), config.readMaxStaleness()),
                 new TestTypeController(authenticator, testTypes),
                 ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers),
                 CustomMetricsModule.create(config, entityLog, clickHouse),

@@ -106,9 +106,8 @@ public final class FindingController {
         }
         Page page = Page.of(ctx);
         FindingQueries.Filter filter = new FindingQueries.Filter(products, rowConditions, conditions);
-        long count = queries.count(filter);
-        List<ObjectNode> rows = queries.page(filter, ordering(ctx), page.limit(), page.offset());
-        ctx.json(page.body(ctx, count, rows.stream().map(FindingView::of).toList()));
+        FindingQueries.Page found = queries.page(filter, ordering(ctx), page.limit(), page.offset());
+        ctx.json(page.body(ctx, found.count(), found.rows().stream().map(FindingView::of).toList()));
     }
 
     public void detail(Context ctx) {

@@ -2,6 +2,7 @@ package io.findingflow.api.findings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.schemas.Sql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,9 +25,12 @@ public final class FindingQueries {
             "created", "deleted", "body");
 
     private final ClickHouseReader clickHouse;
+    private final FindingIdLists idLists;
 
-    public FindingQueries(ClickHouseReader clickHouse) {
+    /** @param maxStaleness how long other processes' writes may take to show in lists ({@link TableWatch}) */
+    public FindingQueries(ClickHouseReader clickHouse, java.time.Duration maxStaleness) {
         this.clickHouse = clickHouse;
+        this.idLists = new FindingIdLists(TableWatch.of(clickHouse, "findings", maxStaleness), clickHouse::rows);
     }
 
     /**
@@ -51,31 +55,31 @@ public final class FindingQueries {
 
     private static final Pattern WORD = Pattern.compile("[a-z_]+");
 
-    public long count(Filter filter) {
-        List<ObjectNode> rows = clickHouse.rows("SELECT count() AS n FROM (" + latest(filter,
-                referenced(filter.conditions()), "") + ")");
-        return rows.isEmpty() ? 0 : rows.get(0).path("n").asLong();
-    }
+    /** A list's size and one page of it: the ids from {@link FindingIdLists}, then those rows in full. */
+    public record Page(long count, List<ObjectNode> rows) {}
 
     /**
-     * One page in two steps: pick the page's ids, taking the latest value of only the columns the
-     * filter and the ordering use, then read the full rows (with the JSON body) of just those ids.
-     * Taking the latest value of every column of every finding made a 100k-finding list take seconds.
+     * One page in two steps: the list's ordered ids, taking the latest value of only the columns the
+     * filter and the ordering use (cached per table version), then the full rows (with the JSON
+     * body) of just the page's ids. Taking the latest value of every column of every finding made a
+     * 100k-finding list take seconds.
      */
-    public List<ObjectNode> page(Filter filter, String orderBy, int limit, int offset) {
+    public Page page(Filter filter, String orderBy, int limit, int offset) {
         Set<String> used = referenced(filter.conditions());
         used.addAll(referenced(List.of(orderBy)));
-        List<Long> ids = new ArrayList<>();
-        for (ObjectNode row : clickHouse.rows("SELECT id FROM (" + latest(filter, used, "") + ") ORDER BY "
-                + orderBy + " LIMIT " + offset + ", " + limit)) {
-            ids.add(row.path("id").asLong());
-        }
+        FindingIdLists.Listing listing = idLists.page("SELECT id FROM (" + latest(filter, used, "") + ") ORDER BY "
+                + orderBy, limit, offset);
+        return new Page(listing.count(), rows(filter, listing.pageIds()));
+    }
+
+    /** The latest full rows of {@code ids} that still match the filter, in the order of {@code ids}. */
+    private List<ObjectNode> rows(Filter filter, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Set<String> all = new LinkedHashSet<>(COLUMNS);
         java.util.Map<Long, ObjectNode> byId = new java.util.HashMap<>();
-        for (ObjectNode row : clickHouse.rows(latest(filter, all, " AND id IN (" + Sql.numbers(ids) + ")"))) {
+        for (ObjectNode row : clickHouse.rows(latest(filter, new LinkedHashSet<>(COLUMNS),
+                " AND id IN (" + Sql.numbers(ids) + ")"))) {
             byId.put(row.path("id").asLong(), row);
         }
         List<ObjectNode> page = new ArrayList<>();
@@ -154,9 +158,8 @@ public final class FindingQueries {
         return false;
     }
 
-    /** The latest state of one finding among the given products, if visible. */
+    /** The latest state of one finding among the given products, if visible (always read, never cached). */
     public java.util.Optional<ObjectNode> find(Set<Long> productIds, long id) {
-        List<ObjectNode> rows = page(new Filter(productIds, List.of("id = " + id), List.of()), "id", 1, 0);
-        return rows.stream().findFirst();
+        return rows(new Filter(productIds, List.of("id = " + id), List.of()), List.of(id)).stream().findFirst();
     }
 }

@@ -55,11 +55,13 @@ final class ImportTargets {
             throw nonField("Product \"" + request.productName()
                     + "\" does not exist and no product_type_name provided to create the new product in");
         } else {
+            String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
             ObjectNode typeData = Json.mapper().createObjectNode().put("name", request.productTypeName())
-                    .put("description", "").put("critical_product", false).put("key_product", false);
+                    .put("description", "").put("critical_product", false).put("key_product", false)
+                    .put("created", now).put("updated", now);
             productType = writes.ensure(EntityKind.PRODUCT_TYPE, typeData);
             ObjectNode productData = Json.mapper().createObjectNode().put("name", request.productName())
-                    .put("description", request.productName()).put("prod_type", productType.id());
+                    .put("description", request.productName()).put("prod_type", productType.id()).put("created", now);
             product = Optional.of(writes.ensure(EntityKind.PRODUCT, productData));
         }
         long productId = product.get().id();
@@ -116,6 +118,7 @@ final class ImportTargets {
         String end = request.engagementEndDate() != null ? request.engagementEndDate() : today.plusDays(365).toString();
         ObjectNode data = Json.mapper().createObjectNode()
                 .put("_ensure", true)
+                .put("created", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString())
                 .put("name", request.engagementName())
                 .put("product", product.id())
                 .put("target_start", today.toString())

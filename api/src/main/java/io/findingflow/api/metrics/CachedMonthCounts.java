@@ -1,37 +1,27 @@
 package io.findingflow.api.metrics;
 
-import java.time.Duration;
+import io.findingflow.api.clickhouse.TableWatch;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
  * Keeps each month's counts of every product in memory and answers metrics/simple without a
  * ClickHouse query per request: the counts only change when the lifecycle job writes
- * finding_month_counts, which a cheap table-version token shows. The token is re-read at most every
- * {@code maxStaleness}, and always right after this process saw one of its own writes applied — so a
- * caller reads its own imports and edits at once, and other processes' writes within
- * {@code maxStaleness} of their landing in ClickHouse. Zero staleness re-reads the token per request.
+ * finding_month_counts, which the table's {@link TableWatch} shows (own writes at once, other
+ * processes' within its staleness bound).
  */
 final class CachedMonthCounts implements MonthCountSource {
 
     /** Months kept; a dashboard walks a year or two, and each month is one small map. */
     static final int MAX_MONTHS = 120;
 
-    private record Validated(String tableVersion, long appliedWrites, long atNanos) {}
-
     private record Month(String tableVersion, Map<Long, long[]> counts) {}
 
     private final MonthCountSource source;
-    private final Supplier<String> tableVersion;
-    private final LongSupplier appliedWrites;
-    private final LongSupplier nanoClock;
-    private final long maxStalenessNanos;
-    private volatile Validated validated;
+    private final TableWatch watch;
     private final Map<LocalDate, Month> months = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<LocalDate, Month> eldest) {
@@ -39,18 +29,14 @@ final class CachedMonthCounts implements MonthCountSource {
         }
     };
 
-    CachedMonthCounts(MonthCountSource source, Supplier<String> tableVersion, LongSupplier appliedWrites,
-            Duration maxStaleness, LongSupplier nanoClock) {
+    CachedMonthCounts(MonthCountSource source, TableWatch watch) {
         this.source = source;
-        this.tableVersion = tableVersion;
-        this.appliedWrites = appliedWrites;
-        this.maxStalenessNanos = maxStaleness.toNanos();
-        this.nanoClock = nanoClock;
+        this.watch = watch;
     }
 
     @Override
     public Map<Long, long[]> byProduct(LocalDate month, Collection<Long> products) {
-        String version = currentVersion();
+        String version = watch.currentVersion();
         Month cached;
         synchronized (months) {
             cached = months.get(month);
@@ -74,17 +60,5 @@ final class CachedMonthCounts implements MonthCountSource {
             }
         }
         return selected;
-    }
-
-    private String currentVersion() {
-        long writes = appliedWrites.getAsLong(); // read before the token: a write seen later forces a re-read
-        long now = nanoClock.getAsLong();
-        Validated last = validated;
-        if (last != null && last.appliedWrites() == writes && now - last.atNanos() < maxStalenessNanos) {
-            return last.tableVersion();
-        }
-        Validated fresh = new Validated(tableVersion.get(), writes, now);
-        validated = fresh;
-        return fresh.tableVersion();
     }
 }

@@ -41,10 +41,9 @@ public final class SimpleMetrics {
     public static SimpleMetrics overClickHouse(EntityStore store, Authorizer authorizer,
             io.findingflow.api.clickhouse.ClickHouseReader clickHouse, boolean enforceVerified,
             java.time.Duration maxStaleness) {
-        io.findingflow.api.clickhouse.TableVersion version =
-                new io.findingflow.api.clickhouse.TableVersion(clickHouse, "finding_month_counts");
         return new SimpleMetrics(store, authorizer, new CachedMonthCounts(new MonthCountQueries(clickHouse,
-                enforceVerified), version::current, clickHouse.appliedWrites()::count, maxStaleness, System::nanoTime));
+                enforceVerified), io.findingflow.api.clickhouse.TableWatch.of(clickHouse, "finding_month_counts",
+                maxStaleness)));
     }
 
     /**

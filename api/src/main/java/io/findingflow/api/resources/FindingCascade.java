@@ -33,7 +33,7 @@ final class FindingCascade {
     FindingCascade(ClickHouseReader clickHouse, ImportProducers producers) {
         this.clickHouse = clickHouse;
         this.producers = producers;
-        this.queries = new FindingQueries(clickHouse);
+        this.queries = new FindingQueries(clickHouse, java.time.Duration.ZERO); // only waits: no lists
     }
 
     /** @param column "test_id" or "engagement_id" */

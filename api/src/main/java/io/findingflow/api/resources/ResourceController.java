@@ -133,7 +133,7 @@ public final class ResourceController {
             if (field.writeOnly()) {
                 continue;
             }
-            JsonNode value = e.data().get(field.name());
+            JsonNode value = stored(e, field);
             if (value == null || value.isMissingNode()) {
                 value = field.type() == FieldType.TAGS || field.type() == FieldType.ID_LIST
                         ? Json.mapper().createArrayNode() : Json.mapper().nullNode();
@@ -162,7 +162,21 @@ public final class ResourceController {
             return ListQuery.id(e);
         }
         JsonNode derived = spec.hooks().derived(e, field);
-        return derived != null ? derived : e.data().get(field);
+        if (derived != null) {
+            return derived;
+        }
+        Field spec = this.spec.field(field);
+        return spec == null ? e.data().get(field) : stored(e, spec);
+    }
+
+    /**
+     * A field's stored value, or its default when the object was written without it (objects that
+     * import-scan's auto_create_context made hold only what the import knew), as DefectDojo's
+     * model defaults would have filled it.
+     */
+    private static JsonNode stored(Entity e, Field field) {
+        JsonNode value = e.data().get(field.name());
+        return value == null && field.defaultValue() != null ? field.defaultValue() : value;
     }
 
     private record Found(Entity entity, Role role) {}

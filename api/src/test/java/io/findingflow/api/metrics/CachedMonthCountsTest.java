@@ -2,6 +2,7 @@ package io.findingflow.api.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.findingflow.api.clickhouse.TableWatch;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ class CachedMonthCountsTest {
     };
 
     private CachedMonthCounts cache(Duration staleness) {
-        return new CachedMonthCounts(source, () -> {
+        return new CachedMonthCounts(source, new TableWatch(() -> {
             queries.add("version");
             return version;
-        }, applied::get, staleness, () -> now);
+        }, applied::get, staleness, () -> now));
     }
 
     private void put(LocalDate month, long product, long critical) {
