@@ -95,8 +95,13 @@ class FindingEditsIT {
         assertThat(STACK.get("/api/v2/findings/" + id + "/", token).status()).isEqualTo(404);
         assertThat(STACK.get("/api/v2/findings/?test=" + test, token).json().path("count").asInt()).isEqualTo(3);
 
-        StackClient.Response incomplete = STACK.postJson("/api/v2/findings/", token, "{\"title\": \"x\"}");
+        // DefectDojo checks the test (check_post_permission) before it validates the body
+        StackClient.Response noTest = STACK.postJson("/api/v2/findings/", token, "{\"title\": \"x\"}");
+        assertThat(noTest.status()).isEqualTo(400);
+        assertThat(noTest.body()).isEqualTo("{\"detail\":\"Unable to check for permissions: Attribute 'test' is required\"}");
+        StackClient.Response incomplete = STACK.postJson("/api/v2/findings/", token, "{\"test\": " + test + "}");
+        assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.body())
-                .isEqualTo("{\"severity\":[\"This field is required.\"],\"test\":[\"This field is required.\"]}");
+                .isEqualTo("{\"title\":[\"This field is required.\"],\"severity\":[\"This field is required.\"]}");
     }
 }

@@ -65,8 +65,19 @@ class ImportScanEndToEndIT {
         assertThat(delta.path("untouched").path("total").path("total").asInt()).isEqualTo(19);
         assertThat(reimported.json().path("test").asLong()).isEqualTo(test);
 
-        assertThat(STACK.get("/api/v2/findings/?test=" + test + "&active=true", token).json().path("count").asInt())
-                .isEqualTo(20);
+        JsonNode active = STACK.get("/api/v2/findings/?test=" + test + "&active=true&limit=100", token).json();
+        assertThat(active.path("count").asInt()).isEqualTo(20);
+        // DefectDojo's product fields: the active findings, and the model defaults of an auto-created product
+        JsonNode product = STACK.get("/api/v2/products/" + body.path("product_id").asLong() + "/", token).json();
+        assertThat(product.path("findings_count").asInt()).isEqualTo(20);
+        java.util.List<Long> activeIds = new java.util.ArrayList<>();
+        active.path("results").forEach(f -> activeIds.add(f.path("id").asLong()));
+        java.util.List<Long> listed = new java.util.ArrayList<>();
+        product.path("findings_list").forEach(id -> listed.add(id.asLong()));
+        assertThat(listed).containsExactlyElementsOf(activeIds);
+        assertThat(product.path("created").asText()).isNotEmpty();
+        assertThat(product.path("enable_full_risk_acceptance").asBoolean()).isTrue();
+        assertThat(product.path("sla_configuration").asInt()).isEqualTo(1);
         JsonNode closed = STACK.get("/api/v2/findings/?test=" + test + "&is_mitigated=true", token).json();
         assertThat(closed.path("count").asInt()).isEqualTo(1);
         assertThat(closed.path("results").get(0).path("title").asText()).contains("CVE-2099-10000");

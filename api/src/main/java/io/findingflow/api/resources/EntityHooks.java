@@ -19,6 +19,37 @@ final class EntityHooks {
 
     private EntityHooks() {}
 
+    /**
+     * Products: members as {@link #withMembers}, plus DefectDojo's {@code findings_count} and
+     * {@code findings_list} (the product's active findings).
+     */
+    static ResourceHooks products(EntityWrites writes, ActiveFindings activeFindings) {
+        ResourceHooks members = withMembers(writes, EntityKind.PRODUCT_MEMBER, "product");
+        return new ResourceHooks() {
+            @Override
+            public void decorate(Entity e, ObjectNode view) {
+                members.decorate(e, view);
+            }
+
+            @Override
+            public void afterCreate(Caller caller, Entity created) {
+                members.afterCreate(caller, created);
+            }
+
+            @Override
+            public void decorateAll(java.util.List<Entity> entities, java.util.List<ObjectNode> views) {
+                Map<Long, java.util.List<Long>> active = activeFindings.byProduct(
+                        entities.stream().map(Entity::id).toList());
+                for (int i = 0; i < entities.size(); i++) {
+                    java.util.List<Long> ids = active.getOrDefault(entities.get(i).id(), java.util.List.of());
+                    views.get(i).put("findings_count", ids.size()); // fields of the spec: their places are kept
+                    ArrayNode list = views.get(i).putArray("findings_list");
+                    ids.forEach(list::add);
+                }
+            }
+        };
+    }
+
     /** Product types and products: {@code members} lists the member users; the creator becomes Owner. */
     static ResourceHooks withMembers(EntityWrites writes, String memberKind, String memberField) {
         return new ResourceHooks() {

@@ -8,7 +8,21 @@ import java.util.List;
  */
 public record FilterSpec(String param, String field, Kind kind, List<String> choices) {
 
-    public enum Kind { EXACT, CONTAINS, NUMBER, BOOLEAN, CHOICE }
+    public enum Kind { EXACT, CONTAINS, NUMBER, BOOLEAN, CHOICE, TAGS_ANY, TAGS_ALL, TAG_CONTAINS, NOT_TAGS, NOT_TAG, HAS_TAGS }
+
+    /**
+     * DefectDojo's tag filters on {@code tags}: {@code tags} (any of a comma separated list),
+     * {@code tags__and} (all of them), {@code tag} (a tag containing the text), {@code not_tags},
+     * {@code not_tag} (their negations) and {@code has_tags}.
+     */
+    public static List<FilterSpec> tagFilters() {
+        return List.of(new FilterSpec("tags", "tags", Kind.TAGS_ANY, List.of()),
+                new FilterSpec("tags__and", "tags", Kind.TAGS_ALL, List.of()),
+                new FilterSpec("tag", "tags", Kind.TAG_CONTAINS, List.of()),
+                new FilterSpec("not_tags", "tags", Kind.NOT_TAGS, List.of()),
+                new FilterSpec("not_tag", "tags", Kind.NOT_TAG, List.of()),
+                new FilterSpec("has_tags", "tags", Kind.HAS_TAGS, List.of()));
+    }
 
     public static FilterSpec exact(String param) {
         return new FilterSpec(param, param, Kind.EXACT, List.of());

@@ -93,6 +93,28 @@ final class ListQuery {
                     return value != null && value.isBoolean() && value.asBoolean() == wanted;
                 };
             }
+            case TAGS_ANY:
+                return e -> tags(valueOf.apply(e, field)).stream().anyMatch(list(raw)::contains);
+            case TAGS_ALL:
+                return e -> tags(valueOf.apply(e, field)).containsAll(list(raw));
+            case NOT_TAGS:
+                return e -> tags(valueOf.apply(e, field)).stream().noneMatch(list(raw)::contains);
+            case TAG_CONTAINS: {
+                String needle = raw.toLowerCase(Locale.ROOT);
+                return e -> tags(valueOf.apply(e, field)).stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle));
+            }
+            case NOT_TAG: {
+                String needle = raw.toLowerCase(Locale.ROOT);
+                return e -> tags(valueOf.apply(e, field)).stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle));
+            }
+            case HAS_TAGS: {
+                boolean wanted = switch (raw.trim()) {
+                    case "true", "True", "1" -> true;
+                    case "false", "False", "0" -> false;
+                    default -> throw ApiException.field(filter.param(), String.format(INVALID_CHOICE, raw));
+                };
+                return e -> !tags(valueOf.apply(e, field)).isEmpty() == wanted;
+            }
             case CHOICE:
                 if (!filter.choices().contains(raw)) {
                     throw ApiException.field(filter.param(), String.format(INVALID_CHOICE, raw));
@@ -139,6 +161,25 @@ final class ListQuery {
             return Boolean.compare(a.asBoolean(), b.asBoolean());
         }
         return text(a).compareTo(text(b));
+    }
+
+    /** Tag names are stored lowercase-insensitive as given; comparisons are exact, as DefectDojo's. */
+    private static List<String> tags(JsonNode value) {
+        List<String> tags = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(tag -> tags.add(tag.asText()));
+        }
+        return tags;
+    }
+
+    private static List<String> list(String raw) {
+        List<String> items = new ArrayList<>();
+        for (String item : raw.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
     }
 
     private static String text(JsonNode value) {

@@ -53,7 +53,7 @@ public final class ResourceController {
         List<Entity> matches = writes.store().list(spec.kind(), e -> query.matches(e) && role(caller, grants, e).isPresent());
         matches.sort(query.order());
         Page page = Page.of(ctx);
-        List<ObjectNode> results = matches.stream().skip(page.offset()).limit(page.limit()).map(this::view).toList();
+        List<ObjectNode> results = views(matches.stream().skip(page.offset()).limit(page.limit()).toList());
         ctx.json(page.body(ctx, matches.size(), results));
     }
 
@@ -127,6 +127,16 @@ public final class ResourceController {
 
     /** The JSON view: id, then the readable fields in the serializer's order, then computed ones. */
     public ObjectNode view(Entity e) {
+        return views(List.of(e)).get(0);
+    }
+
+    private List<ObjectNode> views(List<Entity> entities) {
+        List<ObjectNode> views = entities.stream().map(this::fieldsOf).toList();
+        spec.hooks().decorateAll(entities, views);
+        return views;
+    }
+
+    private ObjectNode fieldsOf(Entity e) {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("id", e.id());
         for (Field field : spec.fields()) {

@@ -47,4 +47,10 @@ public interface ResourceHooks {
 
     /** Adds computed fields to the JSON view. */
     default void decorate(Entity e, ObjectNode view) {}
+
+    /**
+     * Adds computed fields that need a query, for all the objects of one answer at once (a page of a
+     * list, or the one object of a detail); {@code views} are in {@code entities}' order.
+     */
+    default void decorateAll(java.util.List<Entity> entities, java.util.List<ObjectNode> views) {}
 }

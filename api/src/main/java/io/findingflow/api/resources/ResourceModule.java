@@ -58,7 +58,7 @@ public final class ResourceModule {
         List<ResourceSpec> specs = List.of(
                 Resources.PRODUCT_TYPES.withHooks(
                         EntityHooks.withMembers(writes, EntityKind.PRODUCT_TYPE_MEMBER, "product_type")),
-                Resources.PRODUCTS.withHooks(EntityHooks.withMembers(writes, EntityKind.PRODUCT_MEMBER, "product")),
+                Resources.PRODUCTS.withHooks(EntityHooks.products(writes, new ActiveFindings(clickHouse))),
                 Resources.ENGAGEMENTS.withHooks(EntityHooks.engagements(store, findings)),
                 Resources.TESTS.withHooks(EntityHooks.tests(store, testTypeNames, findings)),
                 Resources.ENDPOINTS.withHooks(EntityHooks.endpoints()),

@@ -45,7 +45,8 @@ public final class Resources {
             Scope.PRODUCT_TYPE, Role.MAINTAINER, Role.MAINTAINER, Role.OWNER, false, ResourceHooks.NONE);
 
     static final ResourceSpec PRODUCTS = new ResourceSpec("products", EntityKind.PRODUCT, "Product",
-            List.of(tags(), readOnly("product_meta", FieldType.ID_LIST), string("name", 255).asRequired(),
+            List.of(readOnly("findings_count", FieldType.INTEGER), readOnly("findings_list", FieldType.ID_LIST),
+                    tags(), readOnly("product_meta", FieldType.ID_LIST), string("name", 255).asRequired(),
                     string("description", 4000), readOnly("created", FieldType.DATETIME),
                     of("prod_numeric_grade", FieldType.INTEGER), choice("business_criticality", BUSINESS_CRITICALITY),
                     choice("platform", PLATFORM), choice("lifecycle", LIFECYCLE), choice("origin", ORIGIN),
@@ -61,7 +62,7 @@ public final class Resources {
                             com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(1)),
                     readOnly("members", FieldType.ID_LIST), readOnly("authorization_groups", FieldType.ID_LIST),
                     readOnly("regulations", FieldType.ID_LIST)),
-            List.of(number("id"), exact("name"), contains("name"), icontains("name"), number("prod_type"),
+            withTags(number("id"), exact("name"), contains("name"), icontains("name"), number("prod_type"),
                     oneOf("business_criticality", BUSINESS_CRITICALITY), oneOf("platform", PLATFORM),
                     oneOf("lifecycle", LIFECYCLE), oneOf("origin", ORIGIN), flag("external_audience"),
                     flag("internet_accessible")),
@@ -88,7 +89,7 @@ public final class Resources {
                     readOnly("files", FieldType.ID_LIST), readOnly("risk_acceptance", FieldType.ID_LIST),
                     readOnly("updated", FieldType.DATETIME), readOnly("created", FieldType.DATETIME),
                     readOnly("active", FieldType.BOOLEAN)),
-            List.of(number("id"), exact("name"), contains("name"), icontains("name"), number("product"),
+            withTags(number("id"), exact("name"), contains("name"), icontains("name"), number("product"),
                     number("product__prod_type"), oneOf("engagement_type", ENGAGEMENT_TYPE),
                     oneOf("status", ENGAGEMENT_STATUS), flag("active"), number("lead"), exact("version"),
                     exact("build_id"), exact("commit_hash"), exact("branch_tag")),
@@ -109,7 +110,7 @@ public final class Resources {
                     reference("test_type", ResourceModule.TEST_TYPE, "Test_Type").asRequired(),
                     readOnly("scan_type", FieldType.STRING), readOnly("notes", FieldType.ID_LIST),
                     readOnly("files", FieldType.ID_LIST)),
-            List.of(number("id"), number("engagement"), number("engagement__product"), number("test_type"),
+            withTags(number("id"), number("engagement"), number("engagement__product"), number("test_type"),
                     exact("title"), contains("title"), icontains("title"), exact("scan_type"), exact("version"),
                     exact("build_id"), exact("commit_hash"), exact("branch_tag")),
             List.of("id", "title", "engagement", "test_type", "target_start", "target_end", "created", "updated",
@@ -121,11 +122,18 @@ public final class Resources {
                     of("port", FieldType.INTEGER), string("path", 500), string("query", 1000), string("fragment", 500),
                     reference("product", EntityKind.PRODUCT, "Product"), readOnly("endpoint_params", FieldType.ID_LIST),
                     readOnly("findings", FieldType.ID_LIST)),
-            List.of(number("id"), number("product"), exact("host"), contains("host"), icontains("host"),
+            withTags(number("id"), number("product"), exact("host"), contains("host"), icontains("host"),
                     exact("protocol"), number("port"), exact("path"), exact("query"), exact("fragment"),
                     exact("userinfo")),
             List.of("id", "host", "protocol", "port", "path", "product"),
             Scope.IN_PRODUCT, Role.WRITER, Role.WRITER, Role.MAINTAINER, false, ResourceHooks.NONE);
 
     private Resources() {}
+
+    /** A resource's filters plus DefectDojo's tag filters (tags, tags__and, tag, not_tags, not_tag, has_tags). */
+    private static List<FilterSpec> withTags(FilterSpec... filters) {
+        List<FilterSpec> all = new java.util.ArrayList<>(List.of(filters));
+        all.addAll(FilterSpec.tagFilters());
+        return List.copyOf(all);
+    }
 }
