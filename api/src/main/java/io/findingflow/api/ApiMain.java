@@ -75,7 +75,8 @@ public final class ApiMain {
                 new MetricsSimpleController(authenticator, authorizer, entityLog.store(), clickHouse,
                         config.timeZone(), config.enforceVerified(), config.readMaxStaleness()),
                 new TestTypeController(authenticator, testTypes),
-                ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers),
+                ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers,
+                        config.readMaxStaleness()),
                 CustomMetricsModule.create(config, entityLog, clickHouse),
                 new MetricsController(apiMetrics, kafkaLag));
         java.nio.file.Files.createDirectories(uploads);

@@ -62,6 +62,24 @@ class FindingEditsIT {
         assertThat(reopened.json().path("is_mitigated").asBoolean()).isFalse();
         assertThat(reopened.json().path("mitigated").isNull()).isTrue();
         assertThat(metrics().path("Closed").asInt()).isZero();
+        // filters look at the latest version only: older versions that matched do not list a finding
+        long first = findingId(0);
+        assertThat(count("false_p=true")).isEqualTo(1);
+        assertThat(count("false_p=false")).isEqualTo(2);
+        assertThat(patch(first, "{\"false_p\": false}").status()).isEqualTo(200);
+        assertThat(count("false_p=true")).isZero();
+        assertThat(count("false_p=false")).isEqualTo(3);
+        String severity = STACK.get("/api/v2/findings/" + first + "/", token).json().path("severity").asText();
+        String other = severity.equals("Low") ? "Medium" : "Low";
+        long before = count("severity=" + other);
+        assertThat(patch(first, "{\"severity\": \"" + other + "\"}").status()).isEqualTo(200);
+        assertThat(count("severity=" + other)).isEqualTo(before + 1);
+        assertThat(patch(first, "{\"severity\": \"" + severity + "\"}").status()).isEqualTo(200);
+        assertThat(count("severity=" + other)).isEqualTo(before);
+    }
+
+    private long count(String filter) throws Exception {
+        return STACK.get("/api/v2/findings/?test=" + test + "&" + filter, token).json().path("count").asLong();
     }
 
     @Test

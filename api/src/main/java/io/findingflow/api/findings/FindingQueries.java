@@ -128,12 +128,23 @@ public final class FindingQueries {
             }
             renamed.append(", l_").append(column).append(" AS ").append(column);
         }
-        inner.append(" FROM findings WHERE product_id IN (").append(Sql.numbers(filter.productIds()))
-                .append(")");
+        StringBuilder rows = new StringBuilder(" FROM findings WHERE product_id IN (")
+                .append(Sql.numbers(filter.productIds())).append(")");
         for (String condition : filter.rowConditions()) {
-            inner.append(" AND ").append(condition);
+            rows.append(" AND ").append(condition);
         }
-        inner.append(rowCondition).append(" GROUP BY id");
+        inner.append(rows).append(rowCondition);
+        if (!filter.conditions().isEmpty() && !referenced(filter.conditions()).contains("mitigated")) {
+            // Only findings with some version matching every condition can match in their latest
+            // version (that version is such a row): group just those candidates' versions. The
+            // conditions name plain columns here (mitigated, compared as text above, excepted).
+            inner.append(" AND id IN (SELECT id").append(rows).append(" AND deleted = 0");
+            for (String condition : filter.conditions()) {
+                inner.append(" AND ").append(condition);
+            }
+            inner.append(")");
+        }
+        inner.append(" GROUP BY id");
         StringBuilder query = new StringBuilder("SELECT * FROM (").append(renamed).append(" FROM (")
                 .append(inner).append(")) WHERE deleted = 0");
         for (String condition : filter.conditions()) {

@@ -3,6 +3,7 @@ package io.findingflow.api.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.schemas.Sql;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,21 +13,50 @@ import java.util.Map;
 /**
  * The ids of each product's active findings (latest versions, not deleted), in id order: DefectDojo's
  * Product {@code findings_count} and {@code findings_list} ({@code open_findings_list}). One query per
- * page of products.
+ * page of products and version of the findings table ({@link TableWatch}).
  */
 final class ActiveFindings {
 
-    private final ClickHouseReader clickHouse;
+    /** Pages of products kept (each at most a page's products' active ids). */
+    private static final int MAX_PAGES = 64;
 
-    ActiveFindings(ClickHouseReader clickHouse) {
+    private record Answer(String version, Map<Long, List<Long>> ids) {}
+
+    private final ClickHouseReader clickHouse;
+    private final TableWatch watch;
+    private final Map<List<Long>, Answer> answers = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Long>, Answer> eldest) {
+            return size() > MAX_PAGES;
+        }
+    };
+
+    ActiveFindings(ClickHouseReader clickHouse, TableWatch watch) {
         this.clickHouse = clickHouse;
+        this.watch = watch;
     }
 
     Map<Long, List<Long>> byProduct(Collection<Long> products) {
-        Map<Long, List<Long>> ids = new HashMap<>();
         if (products.isEmpty()) {
-            return ids;
+            return Map.of();
         }
+        List<Long> key = products.stream().sorted().toList();
+        String version = watch.currentVersion();
+        Answer answer;
+        synchronized (answers) {
+            answer = answers.get(key);
+        }
+        if (answer == null || !answer.version().equals(version)) {
+            answer = new Answer(version, query(key));
+            synchronized (answers) {
+                answers.put(key, answer);
+            }
+        }
+        return answer.ids();
+    }
+
+    private Map<Long, List<Long>> query(Collection<Long> products) {
+        Map<Long, List<Long>> ids = new HashMap<>();
         // aliases must not shadow columns inside the aggregates (older servers substitute them): l_*
         List<ObjectNode> rows = clickHouse.rows("SELECT l_product AS product_id, groupArray(id) AS ids FROM ("
                 + "SELECT id, l_product FROM (SELECT id, any(product_id) AS l_product, argMax(active, version) AS l_active,"
@@ -36,8 +66,8 @@ final class ActiveFindings {
             JsonNode list = row.path("ids");
             List<Long> productIds = new java.util.ArrayList<>(list.size());
             list.forEach(id -> productIds.add(id.asLong()));
-            ids.put(row.path("product_id").asLong(), productIds);
+            ids.put(row.path("product_id").asLong(), List.copyOf(productIds));
         }
-        return ids;
+        return Map.copyOf(ids);
     }
 }

@@ -45,7 +45,8 @@ public final class ResourceModule {
     }
 
     public static ResourceModule create(Authenticator authenticator, Authorizer authorizer, EntityWrites writes,
-            TestTypes testTypes, ClickHouseReader clickHouse, ImportProducers producers) {
+            TestTypes testTypes, ClickHouseReader clickHouse, ImportProducers producers,
+            java.time.Duration readMaxStaleness) {
         EntityStore store = writes.store();
         FindingCascade findings = new FindingCascade(clickHouse, producers);
         Map<Long, String> testTypeNames = new HashMap<>();
@@ -58,7 +59,8 @@ public final class ResourceModule {
         List<ResourceSpec> specs = List.of(
                 Resources.PRODUCT_TYPES.withHooks(
                         EntityHooks.withMembers(writes, EntityKind.PRODUCT_TYPE_MEMBER, "product_type")),
-                Resources.PRODUCTS.withHooks(EntityHooks.products(writes, new ActiveFindings(clickHouse))),
+                Resources.PRODUCTS.withHooks(EntityHooks.products(writes, new ActiveFindings(clickHouse,
+                        io.findingflow.api.clickhouse.TableWatch.of(clickHouse, "findings", readMaxStaleness)))),
                 Resources.ENGAGEMENTS.withHooks(EntityHooks.engagements(store, findings)),
                 Resources.TESTS.withHooks(EntityHooks.tests(store, testTypeNames, findings)),
                 Resources.ENDPOINTS.withHooks(EntityHooks.endpoints()),
