@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Custom metrics settings, from environment variables with defaults:
  * <ul>
- *   <li>{@code FF_METRIC_PRODUCERS} (4): transactional Kafka producers writing points in parallel;</li>
+ *   <li>{@code FF_METRIC_PRODUCERS} (4): transactional Kafka producers writing points in parallel
+ *       (requests arriving while all are busy share the next transaction);</li>
  *   <li>{@code FF_METRIC_RETURN_WAIT_MS} (30000): how long {@code returnValue=true} waits for the
  *       bucket value before a 503 (the point itself is stored);</li>
  *   <li>{@code FF_METRIC_POLL_MS} (5): pause between ClickHouse polls while requests wait.</li>

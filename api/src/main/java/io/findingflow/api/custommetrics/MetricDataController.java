@@ -42,7 +42,7 @@ public final class MetricDataController {
         Caller caller = authenticator.authenticate(ctx);
         MetricConfig metric = configs.require(ctx.pathParam("metric"));
         permissions.requirePost(caller);
-        MetricPointParser.Parsed parsed = MetricPointParser.parse(TcResponses.json(ctx.body()), metric, clock.millis());
+        MetricPointParser.Parsed parsed = MetricPointParser.parse(TcResponses.json(ctx), metric, clock.millis());
         List<Long> offsets = producer.send(parsed.points());
         if (!"true".equalsIgnoreCase(ctx.queryParam("returnValue"))) {
             ctx.status(204);

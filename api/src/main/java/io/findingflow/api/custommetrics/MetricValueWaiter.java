@@ -23,13 +23,21 @@ import org.slf4j.LoggerFactory;
  * job applies them in offset order, so that row includes the point, whoever else writes
  * concurrently. One thread polls ClickHouse for all waiting requests at once, so N concurrent
  * writers cost one query per poll, not N.
+ *
+ * <p>Polls are the API's main CPU cost of {@code returnValue} (and a ClickHouse query each), and a
+ * point cannot be in ClickHouse before the job's coalescing and sink flush windows have passed, so a
+ * request is first looked for {@link #FIRST_POLL_DELAY} after it arrived (earlier only along with
+ * others already due).
  */
 public final class MetricValueWaiter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricValueWaiter.class);
     private static final int MAX_REFS_PER_QUERY = 500;
 
-    private record Waiter(BucketRef ref, long offset, long deadline, CompletableFuture<Double> result) {}
+    /** The job's row coalescing (5 ms) plus the sink's flush (10 ms): no point is in ClickHouse sooner. */
+    static final Duration FIRST_POLL_DELAY = Duration.ofMillis(15);
+
+    private record Waiter(BucketRef ref, long offset, long due, long deadline, CompletableFuture<Double> result) {}
 
     private final MetricValueQueries queries;
     private final Duration wait;
@@ -54,7 +62,8 @@ public final class MetricValueWaiter implements AutoCloseable {
     /** The bucket's value once it includes the point at {@code offset}; a TimeoutException after the wait. */
     public CompletableFuture<Double> await(BucketRef ref, long offset) {
         CompletableFuture<Double> result = new CompletableFuture<>();
-        incoming.add(new Waiter(ref, offset, System.nanoTime() + wait.toNanos(), result));
+        long now = System.nanoTime();
+        incoming.add(new Waiter(ref, offset, now + FIRST_POLL_DELAY.toNanos(), now + wait.toNanos(), result));
         return result;
     }
 
@@ -70,6 +79,11 @@ public final class MetricValueWaiter implements AutoCloseable {
                     active.add(first);
                 }
                 incoming.drainTo(active);
+                long wake = earliestDue(active) - System.nanoTime();
+                if (wake > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wake);
+                    continue;
+                }
                 poll(active);
                 if (!active.isEmpty()) {
                     Thread.sleep(pollMillis);
@@ -80,6 +94,14 @@ public final class MetricValueWaiter implements AutoCloseable {
                 LOG.warn("metric value poll failed: {}", e.toString());
             }
         }
+    }
+
+    private static long earliestDue(List<Waiter> active) {
+        long earliest = Long.MAX_VALUE;
+        for (Waiter waiter : active) {
+            earliest = Math.min(earliest, waiter.due());
+        }
+        return earliest;
     }
 
     private void poll(List<Waiter> active) {

@@ -34,8 +34,8 @@ public final class CustomMetricsJob {
 
     /**
      * The graph over any stream of points. {@code flushMillis}: rows of a bucket are coalesced over
-     * windows this long (see CustomMetricsFunction); 0 writes one row per point, which bounded
-     * inputs need (their pending timers do not fire at end of input).
+     * windows this long (see CustomMetricsFunction); 0 writes one row per element (a Kafka record's
+     * points of one bucket), which bounded inputs need (their pending timers do not fire at end of input).
      */
     public static SingleOutputStreamOperator<ClickHouseRow> build(
             DataStream<MetricPointRecord> points, long flushMillis) {

@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by (metric, bucket, key): keeps the bucket's aggregate and upserts its row, versioned by
- * the Kafka offset of the last point applied. Buckets are never closed, so a point with an old
+ * the Kafka offset of the last point applied. An element holds all points of one Kafka record for
+ * the bucket, applied in arrival order with one state read and write. Buckets are never closed, so a point with an old
  * date simply updates its old bucket; a replay after a failure rewrites identical rows.
  *
  * <p>Rows are coalesced: a point arms a processing-time timer at the end of the current
@@ -21,7 +22,7 @@ import org.apache.flink.util.Collector;
  * bucket's latest state once. A bucket hit by 10,000 points in 5 ms costs one row, not 10,000, and every
  * point is in ClickHouse at most {@code flushMillis} later than with a row per point. Timers are
  * part of checkpoints, so no row is lost to a failure. {@code flushMillis = 0} writes a row per
- * point (for bounded inputs, whose pending timers never fire at end of input).
+ * element (for bounded inputs, whose pending timers never fire at end of input).
  */
 public class CustomMetricsFunction extends KeyedProcessFunction<String, MetricPointRecord, ClickHouseRow> {
 
@@ -47,15 +48,18 @@ public class CustomMetricsFunction extends KeyedProcessFunction<String, MetricPo
     }
 
     @Override
-    public void processElement(MetricPointRecord point, Context ctx, Collector<ClickHouseRow> out)
+    public void processElement(MetricPointRecord points, Context ctx, Collector<ClickHouseRow> out)
             throws Exception {
-        if (MetricDataType.of(point.dataType).isEmpty()) {
+        if (MetricDataType.of(points.dataType).isEmpty()) {
             return; // the deserializer drops these; a newer writer's type is not ours to guess
         }
-        MetricAggregate next = MetricAggregator.add(aggregate.value(), point.value, point.weight, point.date);
-        next.dataType = point.dataType;
-        next.version = point.offset;
-        pointsApplied.inc();
+        MetricAggregate next = aggregate.value();
+        for (int i = 0; i < points.size(); i++) {
+            next = MetricAggregator.add(next, points.values[i], points.weights[i], points.dates[i]);
+        }
+        next.dataType = points.dataType;
+        next.version = points.offset;
+        pointsApplied.inc(points.size());
         if (flushMillis == 0) {
             emit(ctx.getCurrentKey(), next, out);
         } else {

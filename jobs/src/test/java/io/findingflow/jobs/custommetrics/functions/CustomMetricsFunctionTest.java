@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CustomMetricsFunctionTest {
@@ -193,5 +194,27 @@ class CustomMetricsFunctionTest {
         open(snapshot, 5);
         harness.setProcessingTime(5);
         assertThat(latest(rows(), "k", "2024-03-01T00:00:00Z").path("value").asDouble()).isEqualTo(8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(MetricDataType.class)
+    void shouldApplyARecordsPointsOfABucketExactlyAsTheSamePointsOneByOne(MetricDataType type) throws Exception {
+        double[] values = {0.1, 0.2, 0.7, -3.3, 0.1, 1e-9, 12.25};
+        double[] weights = {1, 0.3, 2, 1, 1.7, 1, 0.1};
+        String[] dates = {"2024-03-01T10:30:00Z", "2024-03-01T10:00:00Z", "2024-03-01T10:59:59Z",
+            "2024-03-01T10:00:00Z", "2024-03-01T10:59:59Z", "2024-03-01T10:20:00Z", "2024-03-01T10:00:00Z"};
+        open(null);
+        for (int i = 0; i < values.length; i++) {
+            feed(points.point(4, type, MetricInterval.HOURLY, "k", values[i], weights[i], dates[i]));
+        }
+        JsonNode oneByOne = latest(rows(), "k", "2024-03-01T10:00:00Z");
+        harness.close();
+
+        open(null);
+        long[] millis = Stream.of(dates).mapToLong(d -> Instant.parse(d).toEpochMilli()).toArray();
+        feed(new MetricPointRecord(4, type.label(), "Hourly", "k", seconds("2024-03-01T10:00:00Z"), 0,
+                oneByOne.path("version").asLong(), values, weights, millis));
+        assertThat(rows()).as("one row for the whole record").singleElement()
+                .satisfies(row -> assertThat(MetricPointsTestSupport.json(row)).isEqualTo(oneByOne));
     }
 }
