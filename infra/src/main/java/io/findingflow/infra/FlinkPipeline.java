@@ -46,7 +46,10 @@ public final class FlinkPipeline implements AutoCloseable {
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "127.0.0.1");
         conf.setString("taskmanager.numberOfTaskSlots", String.valueOf(Math.max(2, config.parallelism())));
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
+        // RocksDB's memtables and block cache come out of managed memory: at 64 MB its memtables
+        // flushed small files so often that compaction took more CPU than the lifecycle function
+        // (bench e2e, 150,000 findings: compaction 10.4 → 4.3 CPU s for about 190 MB more RSS)
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(256));
         conf.setString("execution.checkpointing.dir", config.checkpointDir());
         conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         conf.setString("execution.checkpointing.num-retained", "3");

@@ -1,35 +1,42 @@
 package io.findingflow.api.imports;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
- * Parsed findings of one upload as JSON lines in a temporary file: the whole report is parsed
- * (and so validated) before anything is created or produced, in bounded memory.
+ * Parsed findings of one upload as their JSON (UTF-8 bytes, each after its length) in a temporary
+ * file: the whole report is parsed (and so validated) before anything is created or produced, in
+ * bounded memory; the bytes go to Kafka as they are, not decoded and encoded again.
  */
 final class FindingSpool implements Closeable {
 
+    /** Receives each spooled finding's JSON. */
+    interface Reader {
+        void accept(byte[] json) throws IOException;
+    }
+
     private final Path file;
-    private final BufferedWriter writer;
+    private final DataOutputStream writer;
     private int count;
 
     FindingSpool(Path dir) throws IOException {
         Files.createDirectories(dir);
-        this.file = Files.createTempFile(dir, "import-", ".jsonl");
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.file = Files.createTempFile(dir, "import-", ".json.bin");
+        this.writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     }
 
-    void add(String json) {
+    void add(byte[] json) {
         try {
+            writer.writeInt(json.length);
             writer.write(json);
-            writer.write('\n');
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,11 +47,19 @@ final class FindingSpool implements Closeable {
         return count;
     }
 
-    void forEach(Consumer<String> action) throws IOException {
+    /** Every finding in the order added. */
+    void forEach(Reader action) throws IOException {
         writer.flush();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                action.accept(line);
+        try (DataInputStream reader =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            for (int i = 0; i < count; i++) {
+                int length = reader.readInt();
+                byte[] json = new byte[length];
+                reader.readFully(json);
+                action.accept(json);
+            }
+            if (reader.read() != -1) {
+                throw new EOFException("spool " + file + " holds more than its " + count + " findings");
             }
         }
     }

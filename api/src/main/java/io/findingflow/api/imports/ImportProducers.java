@@ -66,16 +66,40 @@ public final class ImportProducers implements AutoCloseable {
         T run(Sender sender) throws IOException;
     }
 
+    /** A sender that also takes a record already written as JSON bytes. */
+    interface EncodedSender extends Sender {
+        Future<RecordMetadata> send(String key, byte[] value);
+    }
+
+    /** The records of one transaction, some already encoded. */
+    interface EncodedTransactionBody<T> {
+        T run(EncodedSender sender) throws IOException;
+    }
+
     /**
      * Runs {@code body} in one Kafka transaction on a pooled producer and commits; on any failure
      * the transaction is aborted (nothing becomes visible) and an IOException is thrown.
      */
     public <T> T transaction(TransactionBody<T> body) throws InterruptedException, IOException {
+        return encodedTransaction(body::run);
+    }
+
+    private <T> T encodedTransaction(EncodedTransactionBody<T> body) throws InterruptedException, IOException {
         KafkaProducer<String, byte[]> producer = idle.take();
         boolean recycle = true;
         try {
             producer.beginTransaction();
-            T result = body.run((key, event) -> producer.send(new ProducerRecord<>(topic, key, bytes(event))));
+            T result = body.run(new EncodedSender() {
+                @Override
+                public Future<RecordMetadata> send(String key, ImportEvent event) {
+                    return send(key, bytes(event));
+                }
+
+                @Override
+                public Future<RecordMetadata> send(String key, byte[] value) {
+                    return producer.send(new ProducerRecord<>(topic, key, value));
+                }
+            });
             producer.commitTransaction();
             return result;
         } catch (KafkaException | java.io.UncheckedIOException | IOException e) {
@@ -97,16 +121,10 @@ public final class ImportProducers implements AutoCloseable {
     /** The whole import: begin marker, every finding, end marker, keyed by product. */
     void produce(ImportHeader header, FindingSpool findings) throws InterruptedException, IOException {
         String key = Long.toString(header.productId());
-        transaction(sender -> {
+        FindingRecordFrame frame = new FindingRecordFrame(header.importId(), header.productId());
+        encodedTransaction(sender -> {
             sender.send(key, ImportEvent.begin(header));
-            findings.forEach(json -> {
-                try {
-                    sender.send(key, ImportEvent.finding(header.importId(), header.productId(),
-                            Json.mapper().readTree(json)));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            findings.forEach(json -> sender.send(key, frame.around(json)));
             sender.send(key, ImportEvent.end(header.importId(), header.productId()));
             return null;
         });

@@ -108,7 +108,7 @@ public final class ImportService {
                     finding.hashCode = HashCodeCalculator.compute(finding, dedup);
                 }
                 try {
-                    spool.add(Json.mapper().writeValueAsString(finding));
+                    spool.add(Json.mapper().writeValueAsBytes(finding));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

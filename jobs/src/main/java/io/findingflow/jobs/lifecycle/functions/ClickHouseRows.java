@@ -1,12 +1,17 @@
 package io.findingflow.jobs.lifecycle.functions;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.jobs.lifecycle.records.FindingState;
 import io.findingflow.jobs.lifecycle.records.MonthCounts;
 import io.findingflow.jobs.sink.ClickHouseRow;
 import io.findingflow.schemas.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** Renders lifecycle state as JSONEachRow lines for the tables of schemas/clickhouse/*.sql. */
 final class ClickHouseRows {
@@ -15,38 +20,47 @@ final class ClickHouseRows {
 
     private ClickHouseRows() {}
 
-    static ClickHouseRow finding(FindingState f, String body, long version, boolean deleted) {
-        ObjectNode row = MAPPER.createObjectNode();
-        row.put("id", f.id);
-        row.put("product_id", f.productId);
-        row.put("engagement_id", f.engagementId);
-        row.put("test_id", f.testId);
-        row.put("title", nullToEmpty(f.title));
-        row.put("severity", f.severity);
-        row.put("date", f.date);
-        row.put("active", bit(f.active));
-        row.put("verified", bit(f.verified));
-        row.put("false_p", bit(f.falseP));
-        row.put("duplicate", bit(f.duplicate));
-        row.put("duplicate_finding", f.duplicateFinding);
-        row.put("out_of_scope", bit(f.outOfScope));
-        row.put("risk_accepted", bit(f.riskAccepted));
-        row.put("is_mitigated", bit(f.isMitigated));
-        if (f.mitigated == null) {
-            row.putNull("mitigated");
-        } else {
-            row.put("mitigated", f.mitigated);
+    /** {@code body}: the finding's JSON as UTF-8, escaped into the row's body string as it is. */
+    static ClickHouseRow finding(FindingState f, byte[] body, long version, boolean deleted) {
+        // streamed, not built as a tree: one row per changed finding, and the body is the largest part
+        ByteArrayBuilder bytes = new ByteArrayBuilder(512 + (body == null ? 0 : body.length + body.length / 8));
+        try (JsonGenerator row = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            row.writeStartObject();
+            row.writeNumberField("id", f.id);
+            row.writeNumberField("product_id", f.productId);
+            row.writeNumberField("engagement_id", f.engagementId);
+            row.writeNumberField("test_id", f.testId);
+            row.writeStringField("title", nullToEmpty(f.title));
+            row.writeStringField("severity", f.severity);
+            row.writeStringField("date", f.date);
+            row.writeNumberField("active", bit(f.active));
+            row.writeNumberField("verified", bit(f.verified));
+            row.writeNumberField("false_p", bit(f.falseP));
+            row.writeNumberField("duplicate", bit(f.duplicate));
+            row.writeNumberField("duplicate_finding", f.duplicateFinding);
+            row.writeNumberField("out_of_scope", bit(f.outOfScope));
+            row.writeNumberField("risk_accepted", bit(f.riskAccepted));
+            row.writeNumberField("is_mitigated", bit(f.isMitigated));
+            row.writeStringField("mitigated", f.mitigated);
+            row.writeStringField("hash_code", nullToEmpty(f.hashCode));
+            row.writeStringField("unique_id_from_tool", nullToEmpty(f.uniqueIdFromTool));
+            row.writeNumberField("cwe", f.cwe);
+            row.writeStringField("component_name", nullToEmpty(f.componentName));
+            row.writeStringField("file_path", nullToEmpty(f.filePath));
+            row.writeStringField("created", f.created);
+            row.writeNumberField("deleted", bit(deleted));
+            row.writeFieldName("body");
+            if (body == null) {
+                row.writeNull();
+            } else {
+                row.writeUTF8String(body, 0, body.length);
+            }
+            row.writeNumberField("version", version);
+            row.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render a ClickHouse row", e);
         }
-        row.put("hash_code", nullToEmpty(f.hashCode));
-        row.put("unique_id_from_tool", nullToEmpty(f.uniqueIdFromTool));
-        row.put("cwe", f.cwe);
-        row.put("component_name", nullToEmpty(f.componentName));
-        row.put("file_path", nullToEmpty(f.filePath));
-        row.put("created", f.created);
-        row.put("deleted", bit(deleted));
-        row.put("body", body);
-        row.put("version", version);
-        return new ClickHouseRow("findings", write(row));
+        return new ClickHouseRow("findings", new String(bytes.toByteArray(), StandardCharsets.UTF_8));
     }
 
     static ClickHouseRow monthCounts(long productId, String monthSeverity, MonthCounts counts, long version) {

@@ -1,10 +1,17 @@
 package io.findingflow.jobs.lifecycle.functions;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
 import io.findingflow.schemas.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -12,40 +19,104 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Kafka record → {@link FindingEventRecord}, keeping the record's partition and offset. */
+/**
+ * Kafka record → {@link FindingEventRecord}, keeping the record's partition and offset. One
+ * streaming pass: the finding's fields are decoded into {@link FindingEventRecord#reported} and its
+ * JSON is kept as the record's own bytes (a header's or an edit's as text), not parsed and written
+ * again.
+ */
 public class FindingEventDeserializer implements KafkaRecordDeserializationSchema<FindingEventRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FindingEventDeserializer.class);
     private transient ObjectMapper mapper;
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FindingEventRecord> out)
-            throws IOException {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<FindingEventRecord> out) {
         if (mapper == null) {
             mapper = Json.mapper();
         }
-        JsonNode node;
+        FindingEventRecord event;
         try {
-            node = mapper.readTree(record.value());
+            event = read(record.value());
         } catch (IOException e) {
             // only the API writes this topic; a record it did not write is skipped, not fatal
             LOG.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;
         }
-        out.collect(
-                new FindingEventRecord(
-                        node.path("type").asText(),
-                        node.path("import_id").asText(null),
-                        node.path("product_id").asLong(),
-                        record.partition(),
-                        record.offset(),
-                        textOrNull(node.get("header")),
-                        textOrNull(node.get("finding")),
-                        textOrNull(node.get("edit"))));
+        event.partition = record.partition();
+        event.offset = record.offset();
+        out.collect(event);
     }
 
-    private String textOrNull(JsonNode node) throws IOException {
-        return node == null || node.isNull() ? null : mapper.writeValueAsString(node);
+    /** The record's fields, as {@code readTree} and {@code path(..).asText()} etc. would give them. */
+    FindingEventRecord read(byte[] value) throws IOException {
+        if (mapper == null) {
+            mapper = Json.mapper();
+        }
+        FindingEventRecord event = new FindingEventRecord();
+        JsonNode missing = MissingNode.getInstance();
+        event.type = missing.asText();
+        event.importId = missing.asText(null);
+        event.productId = missing.asLong();
+        JsonFactory factory = mapper.getFactory();
+        try (JsonParser parser = factory.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return event;
+            }
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                switch (name) {
+                    case "type" -> event.type = token == JsonToken.VALUE_STRING
+                            ? parser.getText() : tree(parser, token).asText();
+                    case "import_id" -> event.importId = token == JsonToken.VALUE_STRING
+                            ? parser.getText() : tree(parser, token).asText(null);
+                    case "product_id" -> event.productId = token == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                            ? parser.getLongValue() : tree(parser, token).asLong();
+                    case "header" -> event.header = text(parser, token, value);
+                    case "finding" -> {
+                        if (token == JsonToken.START_OBJECT) {
+                            int start = (int) parser.currentTokenLocation().getByteOffset();
+                            event.reported = ReportedFindings.read(parser);
+                            event.findingUtf8 = Arrays.copyOfRange(value, start, end(parser));
+                        } else {
+                            event.reported = null;
+                            event.finding = text(parser, token, value);
+                        }
+                    }
+                    case "edit" -> event.edit = text(parser, token, value);
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        return event;
+    }
+
+    /** A part's JSON text: null for JSON null, else exactly as written in the record. */
+    private String text(JsonParser parser, JsonToken token, byte[] value) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            return slice(value, start, parser);
+        }
+        return mapper.writeValueAsString(mapper.readTree(parser));
+    }
+
+    /** From {@code start} to the parser's current closing bracket, inclusive. */
+    private static String slice(byte[] value, int start, JsonParser parser) {
+        return new String(value, start, end(parser) - start, StandardCharsets.UTF_8);
+    }
+
+    /** Just after the parser's current token (a closing bracket). */
+    private static int end(JsonParser parser) {
+        return (int) parser.currentTokenLocation().getByteOffset() + 1;
+    }
+
+    private JsonNode tree(JsonParser parser, JsonToken token) throws IOException {
+        return token == JsonToken.VALUE_NULL ? NullNode.getInstance() : mapper.readTree(parser);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.findingflow.schemas.FindingEdit;
 import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,8 +35,12 @@ public class FindingLifecycleFunction
     /** The server time zone's id (a String: ZoneId is not a Flink POJO-friendly field). */
     private final String timeZone;
     private transient MapState<Long, FindingState> findings;
-    /** Each finding's DefectDojo JSON, apart from the small state every import walks. */
-    private transient MapState<Long, String> bodies;
+    /** Which findings an import can match, so it does not read all of the product's. */
+    private transient FindingIndexes indexes;
+    /** Each finding's DefectDojo JSON (UTF-8), apart from the small state imports read. */
+    private transient MapState<Long, byte[]> bodies;
+    /** The same as text, written by older versions of the job: read when bodies has none. */
+    private transient MapState<Long, String> legacyBodies;
     private transient MapState<String, MonthCounts> monthCounts;
     /** Imports whose end marker has not arrived: transactions of concurrent imports interleave. */
     private transient MapState<String, FindingEventRecord> pendingBegins;
@@ -58,7 +63,10 @@ public class FindingLifecycleFunction
         zone = ZoneId.of(timeZone);
         findings = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("findings", Long.class, FindingState.class));
+        indexes = new FindingIndexes(getRuntimeContext());
         bodies = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("finding-bodies-utf8", Long.class, byte[].class));
+        legacyBodies = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("finding-bodies", Long.class, String.class));
         monthCounts = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("month-counts", String.class, MonthCounts.class));
@@ -110,21 +118,27 @@ public class FindingLifecycleFunction
     private void applyImport(FindingEventRecord begin, List<FindingEventRecord> records, FindingEventRecord end,
             Collector<ClickHouseRow> out) throws Exception {
         ImportHeader header = Json.mapper().readValue(begin.header, ImportHeader.class);
-        List<FindingState> existing = new ArrayList<>();
-        findings.values().forEach(existing::add);
-        ImportApplier.Outcome outcome = ImportApplier.apply(header, existing, records, zone);
+        indexes.ensureBuilt(findings);
+        ImportApplier.Outcome outcome =
+                ImportApplier.apply(header, indexes.relevantTo(header, records, findings), records, zone);
         SeverityMonthCounter counter = new SeverityMonthCounter(zone);
+        List<FindingState> created = new ArrayList<>();
         for (FindingState after : outcome.after().values()) {
-            counter.change(outcome.before().get(after.id), after);
+            FindingState before = outcome.before().get(after.id);
+            if (before == null) {
+                created.add(after);
+            }
+            counter.change(before, after);
             findings.put(after.id, after);
-            String body = outcome.newBodies().get(after.id);
+            byte[] body = outcome.newBodies().get(after.id);
             if (body != null) {
                 bodies.put(after.id, body);
             } else {
-                body = bodies.get(after.id);
+                body = body(after.id);
             }
             out.collect(ClickHouseRows.finding(after, body, end.offset, false));
         }
+        indexes.added(created);
         findingsWritten.inc(outcome.after().size());
         emitCounts(end.productId, counter, end.offset, out);
         out.collect(ClickHouseRows.importDone(
@@ -140,21 +154,37 @@ public class FindingLifecycleFunction
         if (current == null) {
             return; // the API checked existence; a concurrent delete got there first
         }
+        indexes.ensureBuilt(findings);
         SeverityMonthCounter counter = new SeverityMonthCounter(zone);
-        String body = bodies.get(current.id);
+        byte[] body = body(current.id);
         if (edit.delete()) {
             counter.change(current, null);
+            indexes.removed(current);
             findings.remove(current.id);
             bodies.remove(current.id);
+            legacyBodies.remove(current.id);
             out.collect(ClickHouseRows.finding(current, body, record.offset, true));
         } else {
-            FindingEditApplier.Edited edited = FindingEditApplier.apply(current, body, edit);
+            FindingEditApplier.Edited edited = FindingEditApplier.apply(current,
+                    body == null ? null : new String(body, StandardCharsets.UTF_8), edit);
+            byte[] editedBody = edited.body().getBytes(StandardCharsets.UTF_8);
             counter.change(current, edited.state());
+            indexes.edited(current, edited.state());
             findings.put(current.id, edited.state());
-            bodies.put(current.id, edited.body());
-            out.collect(ClickHouseRows.finding(edited.state(), edited.body(), record.offset, false));
+            bodies.put(current.id, editedBody);
+            out.collect(ClickHouseRows.finding(edited.state(), editedBody, record.offset, false));
         }
         emitCounts(record.productId, counter, record.offset, out);
+    }
+
+    /** A finding's body, from the state of older job versions when it was written there. */
+    private byte[] body(long id) throws Exception {
+        byte[] body = bodies.get(id);
+        if (body != null) {
+            return body;
+        }
+        String text = legacyBodies.get(id);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void emitCounts(long productId, SeverityMonthCounter counter, long version,

@@ -1,15 +1,13 @@
 package io.findingflow.jobs.lifecycle.functions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
 import io.findingflow.jobs.lifecycle.records.FindingState;
+import io.findingflow.jobs.lifecycle.records.ReportedFinding;
 import io.findingflow.schemas.FindingIds;
 import io.findingflow.schemas.ImportHeader;
-import io.findingflow.schemas.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,7 +30,7 @@ final class ImportApplier {
 
     /** What an import did: each changed finding before (null when new) and after, plus statistics. */
     record Outcome(Map<Long, FindingState> before, Map<Long, FindingState> after, ObjectNode statistics,
-            Map<Long, String> newBodies) {}
+            Map<Long, byte[]> newBodies) {}
 
     private static final DateTimeFormatter CLICKHOUSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -72,7 +70,7 @@ final class ImportApplier {
         List<FindingState> untouched = new ArrayList<>();
         Set<Long> matched = new HashSet<>();
         Set<Long> stillReported = new HashSet<>();
-        Map<Long, String> newBodies = new LinkedHashMap<>();
+        Map<Long, byte[]> newBodies = new LinkedHashMap<>();
         for (FindingEventRecord record : records) {
             FindingState incoming = fromReport(header, record, zone);
             if (header.reimport()) {
@@ -109,7 +107,7 @@ final class ImportApplier {
                 forDedup.add(incoming);
             }
             after.put(incoming.id, incoming);
-            newBodies.put(incoming.id, record.finding);
+            newBodies.put(incoming.id, body(record));
             created.add(incoming);
         }
         List<FindingState> closed = new ArrayList<>();
@@ -188,35 +186,47 @@ final class ImportApplier {
 
     /** A new finding from a report record; its id is its record's Kafka position. */
     static FindingState fromReport(ImportHeader header, FindingEventRecord record, ZoneId zone) {
-        JsonNode json;
-        try {
-            json = Json.mapper().readTree(record.finding);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ReportedFinding reported = reported(record);
         FindingState f = new FindingState();
         f.id = FindingIds.fromPosition(record.partition, record.offset);
         f.productId = header.productId();
         f.engagementId = header.engagementId();
         f.testId = header.testId();
         f.scanType = header.scanType();
-        f.title = text(json, "title");
-        f.severity = json.path("severity").asText("Info");
-        f.date = dateOf(text(json, "date"), header, zone);
-        f.hashCode = text(json, "hash_code");
-        f.uniqueIdFromTool = text(json, "unique_id_from_tool");
-        f.cwe = json.path("cwe").asLong(0);
-        f.componentName = text(json, "component_name");
-        f.filePath = text(json, "file_path");
-        f.active = json.path("active").asBoolean(true);
-        f.verified = json.path("verified").asBoolean(false);
-        f.falseP = json.path("false_p").asBoolean(false);
-        f.outOfScope = json.path("out_of_scope").asBoolean(false);
-        f.riskAccepted = json.path("risk_accepted").asBoolean(false);
-        f.isMitigated = json.path("is_mitigated").asBoolean(false);
-        f.mitigated = f.isMitigated ? dateTimeOf(text(json, "mitigated"), header) : null;
+        f.title = reported.title;
+        f.severity = reported.severity;
+        f.date = dateOf(reported.date, header, zone);
+        f.hashCode = reported.hashCode;
+        f.uniqueIdFromTool = reported.uniqueIdFromTool;
+        f.cwe = reported.cwe;
+        f.componentName = reported.componentName;
+        f.filePath = reported.filePath;
+        f.active = reported.active;
+        f.verified = reported.verified;
+        f.falseP = reported.falseP;
+        f.outOfScope = reported.outOfScope;
+        f.riskAccepted = reported.riskAccepted;
+        f.isMitigated = reported.isMitigated;
+        f.mitigated = f.isMitigated ? dateTimeOf(reported.mitigated, header) : null;
         f.created = header.importedAt();
         return f;
+    }
+
+    /** The record's decoded finding fields, decoding its JSON when it came without them. */
+    static ReportedFinding reported(FindingEventRecord record) {
+        if (record.reported != null) {
+            return record.reported;
+        }
+        return ReportedFindings.fromJson(record.findingUtf8 != null
+                ? new String(record.findingUtf8, StandardCharsets.UTF_8) : record.finding);
+    }
+
+    /** The finding's JSON as UTF-8, its row's body. */
+    static byte[] body(FindingEventRecord record) {
+        if (record.findingUtf8 != null) {
+            return record.findingUtf8;
+        }
+        return record.finding == null ? null : record.finding.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String dateOf(String date, ImportHeader header, ZoneId zone) {
@@ -240,10 +250,5 @@ final class ImportApplier {
             return timestamp.substring(0, 10) + " " + timestamp.substring(11, 19);
         }
         return header.importedAt();
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode node = json.get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -2,8 +2,9 @@ package io.findingflow.jobs.lifecycle.records;
 
 /**
  * One record of the finding-events topic as the job sees it: its Kafka position (which becomes ids
- * and row versions) and the JSON parts still unparsed, so Flink moves plain strings between
- * operators. A POJO (public fields, no-arg constructor) for Flink's fast serializer.
+ * and row versions), a finding's fields decoded once ({@link #reported}) and the JSON parts kept
+ * as text (the finding's becomes its row's body). A POJO (public fields, no-arg constructor) for
+ * Flink's own serializer.
  */
 public class FindingEventRecord {
     public String type;
@@ -13,10 +14,20 @@ public class FindingEventRecord {
     public long offset;
     /** ImportHeader JSON on "begin". */
     public String header;
-    /** The finding's DefectDojo JSON on "finding". */
+    /**
+     * The finding's DefectDojo JSON on "finding" as text: records made without {@link #findingUtf8}
+     * (buffered by an older version of the job, tests) or whose finding is not a JSON object.
+     */
     public String finding;
+    /** The finding's DefectDojo JSON on "finding", UTF-8 as read from Kafka (its row's body). */
+    public byte[] findingUtf8;
     /** FindingEdit JSON on "update". */
     public String edit;
+    /**
+     * The finding's fields on "finding", decoded from {@link #finding}; null when the record was made
+     * without them (records buffered by an older version of the job, tests), then decoded on use.
+     */
+    public ReportedFinding reported;
 
     public FindingEventRecord() {}
 

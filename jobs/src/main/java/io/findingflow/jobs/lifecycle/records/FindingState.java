@@ -2,8 +2,9 @@ package io.findingflow.jobs.lifecycle.records;
 
 /**
  * What the lifecycle job remembers of one finding for matching, metrics and its ClickHouse row:
- * small on purpose, because every import of a product walks all of them. The DefectDojo JSON body
- * is kept apart (FindingLifecycleFunction's "bodies" state) and read only for changed findings.
+ * small on purpose, because imports read many of them (their matches; all of a product's for
+ * import-scan's close_old_findings). The DefectDojo JSON body is kept apart
+ * (FindingLifecycleFunction's "bodies" state) and read only for changed findings.
  */
 public class FindingState {
     public long id;

@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
 import io.findingflow.jobs.sink.ClickHouseRow;
 import io.findingflow.schemas.FindingEdit;
+import io.findingflow.schemas.ImportHeader;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import io.findingflow.schemas.Json;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -93,5 +99,57 @@ class FindingLifecycleFunctionTest {
         assertThat(counts.get(counts.size() - 1).json()).contains("\"total_verified\":0", "\"version\":99");
         List<ClickHouseRow> findings = rows("findings");
         assertThat(findings.get(findings.size() - 1).json()).contains("\"false_p\":1");
+    }
+
+    @Test
+    void shouldDeduplicateAgainstAUniqueIdGivenByAnEdit() throws Exception {
+        ImportHeader first = uniqueIdImport("i1", 700);
+        feed(events.importOf(first, finding("a", "High", "h1").put("unique_id_from_tool", "u1")));
+        long id = Json.mapper().readTree(rows("findings").get(0).json()).path("id").asLong();
+        FindingEdit edit = new FindingEdit(id, Json.mapper().createObjectNode().put("unique_id_from_tool", "u9"), false,
+                1, "2024-03-06T00:00:00Z");
+        harness.processElement(new FindingEventRecord("update", "req-1", 7, 0, 99, null, null,
+                Json.mapper().writeValueAsString(edit)), 0L);
+        feed(events.importOf(uniqueIdImport("i2", 701), finding("b", "High", "h2").put("unique_id_from_tool", "u9")));
+        List<ClickHouseRow> findings = rows("findings");
+        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"b\"", "\"duplicate\":1",
+                "\"duplicate_finding\":" + id + ",");
+        feed(events.importOf(uniqueIdImport("i3", 702), finding("c", "High", "h3").put("unique_id_from_tool", "u1")));
+        findings = rows("findings");
+        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"c\"", "\"duplicate\":0");
+    }
+
+    private static ImportHeader uniqueIdImport(String importId, long test) {
+        ImportHeader h = header(importId, false, 7, 70, test);
+        return new ImportHeader(h.importId(), false, h.productTypeId(), h.productId(), h.engagementId(), h.testId(),
+                h.scanType(), "unique_id_from_tool", h.scanDate(), h.importedAt(), h.userId(), false, "engagement",
+                false, true, false, 0);
+    }
+
+    @Test
+    void shouldBuildTheIndexesFromTheFindingsOfStateWithoutThem() throws Exception {
+        feed(events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1")));
+        // state as an older job version left it: findings, but no indexes
+        KeyedStateBackend<Long> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(7L);
+        for (String index : List.of("findings-by-hash", "findings-by-unique-id")) {
+            backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                    new MapStateDescriptor<>(index, String.class, long[].class)).clear();
+        }
+        backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new MapStateDescriptor<>("findings-by-test", Long.class, long[].class)).clear();
+        backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("findings-indexed", Boolean.class)).clear();
+        feed(events.importOf(header("i2", true, 7, 70, 700), finding("a", "High", "h1")));
+        assertThat(rows("findings")).as("the reimport matched the indexed finding: nothing new").hasSize(1);
+        assertThat(Json.mapper().readTree(rows("imports").get(1).json()).path("statistics").asText())
+                .contains("\"untouched\":{\"info\"");
+        feed(events.importOf(withDedup(header("i3", false, 7, 70, 701)), finding("b", "High", "h1")));
+        List<ClickHouseRow> findings = rows("findings");
+        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"b\"", "\"duplicate\":1");
+    }
+
+    private static ImportHeader withDedup(ImportHeader h) {
+        return LifecycleTestSupport.withOptions(h, false, "engagement", false, true);
     }
 }
