@@ -1,7 +1,7 @@
 package io.findingflow.parsers;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
@@ -11,6 +11,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +24,25 @@ import java.util.Map;
  */
 public final class CsvDictReader {
 
-    private static final CsvMapper MAPPER = CsvMapper.builder()
+    /**
+     * Records are read as the parser's tokens (an outer array of one array of strings per record):
+     * binding each record to a {@code List<String>} through a {@code MappingIterator} cost more than
+     * the tokens, and rows are read cell by cell anyway.
+     */
+    private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .build();
 
-    private final MappingIterator<List<String>> records;
+    private final CsvParser parser;
     private final List<String> header;
     private final Map<String, Integer> columns;
+    /** The record being read; each row gets a trimmed copy. */
+    private String[] cells = new String[32];
 
-    private CsvDictReader(MappingIterator<List<String>> records, List<String> header) {
-        this.records = records;
-        this.header = header;
+    private CsvDictReader(CsvParser parser) throws IOException {
+        this.parser = parser;
+        String[] first = nextNonBlank();
+        this.header = first == null ? null : Collections.unmodifiableList(Arrays.asList(first));
         this.columns = header == null ? Map.of() : Row.columns(header);
     }
 
@@ -49,34 +59,80 @@ public final class CsvDictReader {
                 .withColumnSeparator(separator)
                 .withQuoteChar('"')
                 .withoutEscapeChar();
-        MappingIterator<List<String>> records = MAPPER.readerForListOf(String.class).with(schema).readValues(reader);
-        List<String> header = nextNonBlank(records);
-        return new CsvDictReader(records, header);
+        CsvParser parser = FACTORY.createParser(reader);
+        parser.setSchema(schema);
+        return new CsvDictReader(parser);
     }
 
     public List<String> header() {
         return header;
     }
 
+    /**
+     * The index of {@code column} in every row (DictReader's: the last of duplicate columns), or -1
+     * when the header has no such column. Lets a parser resolve its columns once per file.
+     */
+    public int column(String column) {
+        Integer index = columns.get(column);
+        return index == null ? -1 : index;
+    }
+
+    /** The index of the first of {@code names} the header has ({@code row.get(a, row.get(b, ...))}), or -1. */
+    public int firstColumn(String... names) {
+        for (String name : names) {
+            int index = column(name);
+            if (index >= 0) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
     /** The next record, or null at the end. */
     public Row next() throws IOException {
-        List<String> record = nextNonBlank(records);
+        String[] record = nextNonBlank();
         return record == null ? null : new Row(columns, record);
     }
 
     /** The line the reader has reached, for error messages. */
     public long line() {
-        return records.getCurrentLocation() == null ? -1 : records.getCurrentLocation().getLineNr();
+        return parser.currentLocation() == null ? -1 : parser.currentLocation().getLineNr();
     }
 
-    private static List<String> nextNonBlank(MappingIterator<List<String>> records) throws IOException {
-        while (records.hasNextValue()) {
-            List<String> record = records.nextValue();
-            if (!(record.isEmpty() || record.size() == 1 && record.get(0).isEmpty())) {
-                return record;
+    /** The next record that is not a blank line (no cell, or one empty cell), or null at the end. */
+    private String[] nextNonBlank() throws IOException {
+        for (int size = nextRecord(); size >= 0; size = nextRecord()) {
+            if (!(size == 0 || size == 1 && cells[0].isEmpty())) {
+                return Arrays.copyOf(cells, size);
             }
         }
         return null;
+    }
+
+    /**
+     * Reads one record's cells into {@link #cells}; returns how many, or -1 at the end. The first
+     * call also steps into the array that wraps the whole file. Cells are strings; a null token
+     * (which these settings do not produce) would read as None, as the list binding did.
+     */
+    private int nextRecord() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY && parser.getParsingContext().getParent().inRoot()) {
+            token = parser.nextToken();
+        }
+        if (token != JsonToken.START_ARRAY) {
+            return -1;
+        }
+        int size = 0;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                return size;
+            }
+            if (size == cells.length) {
+                cells = Arrays.copyOf(cells, size * 2);
+            }
+            cells[size++] = token == JsonToken.VALUE_NULL ? null : parser.getText();
+        }
+        return size;
     }
 
     /** One record keyed by header. */
@@ -84,9 +140,9 @@ public final class CsvDictReader {
 
         /** Column → index in the record, shared by every row of the file (built once per header). */
         private final Map<String, Integer> columns;
-        private final List<String> record;
+        private final String[] record;
 
-        Row(Map<String, Integer> columns, List<String> record) {
+        Row(Map<String, Integer> columns, String[] record) {
             this.columns = columns;
             this.record = record;
         }
@@ -131,9 +187,12 @@ public final class CsvDictReader {
             return fallback;
         }
 
-        /** A short record reads its missing cells as None; extra cells are not looked up. */
-        private String cell(int index) {
-            return index < record.size() ? record.get(index) : null;
+        /**
+         * The cell at a column index from {@link CsvDictReader#column}: null for a short record's
+         * missing cells (None) and for index -1; extra cells are not looked up.
+         */
+        public String cell(int index) {
+            return index >= 0 && index < record.length ? record[index] : null;
         }
 
         /** Python truthiness of a cell: neither None nor "". */

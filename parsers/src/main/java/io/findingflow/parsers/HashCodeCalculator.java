@@ -29,12 +29,20 @@ public final class HashCodeCalculator {
         }
         StringBuilder text = new StringBuilder(512);
         for (int i = 0; i < fields.size(); i++) {
-            text.append(fieldText(finding, fields.get(i)));
+            appendField(text, finding, fields.get(i));
         }
         if (finding.service != null && !finding.service.isEmpty()) {
             text.append(finding.service);
         }
         return FoldedSha256.of(text.toString());
+    }
+
+    private static void appendField(StringBuilder text, Finding finding, String field) {
+        if (field.equals("cwe") && finding.cwe != null) {
+            text.append(finding.cwe.intValue()); // str(int): no String per finding
+        } else {
+            text.append(fieldText(finding, field));
+        }
     }
 
     private static String fieldText(Finding finding, String field) {

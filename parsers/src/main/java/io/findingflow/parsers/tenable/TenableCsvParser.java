@@ -6,9 +6,7 @@ import io.findingflow.parsers.ParseException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Nessus / Tenable.io / Tenable.sc CSV exports: ";" separated when the header line has one, else
@@ -21,8 +19,7 @@ final class TenableCsvParser {
 
     static void parse(InputStream in, FindingSink out) throws ParseException {
         BufferedReader text = CsvDictReader.utf8(in);
-        Map<String, MergedFinding> findings = new LinkedHashMap<>();
-        TenableCsvTexts texts = new TenableCsvTexts();
+        CsvMergeTable findings = new CsvMergeTable();
         CsvDictReader reader = null;
         try {
             reader = CsvDictReader.open(text, separator(text));
@@ -34,15 +31,16 @@ final class TenableCsvParser {
                 throw new ParseException("Invalid Tenable CSV report: the header has no 'Name', "
                         + "'Plugin Name' or 'asset.name' column");
             }
+            TenableCsvRow rows = new TenableCsvRow(new TenableCsvColumns(reader));
             for (CsvDictReader.Row row = reader.next(); row != null; row = reader.next()) {
-                TenableCsvRow.merge(row, findings, texts);
+                rows.merge(row, findings);
             }
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new ParseException("Invalid Tenable CSV report"
                     + (reader == null ? "" : " near line " + reader.line()) + ": " + message, e);
         }
-        MergedFinding.emitAll(findings, out);
+        findings.emitAll(out);
     }
 
     /** DefectDojo's rule: ";" when the first physical line contains one. */

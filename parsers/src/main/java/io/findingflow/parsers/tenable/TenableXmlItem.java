@@ -45,7 +45,7 @@ final class TenableXmlItem {
             merged = new MergedFinding(create(item, title, severity), description);
             findings.put(key, merged);
         } else if (pluginOutput != null) {
-            merged.appendToDescription("\n\n" + pluginOutput);
+            merged.appendOutput(pluginOutput);
         }
         Finding finding = merged.finding;
         String cve = childText(item, "cve");

@@ -38,11 +38,32 @@ record Cvss3(String vector, double environmentalScore, String baseSeverity) {
     private static final Map<String, Optional<Cvss3>> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 4096;
 
+    /**
+     * The vectors scored last, by a hash of their length and two characters: a repeated vector is
+     * found with one comparison instead of hashing its forty-odd characters for {@link #CACHE}.
+     * Entries are immutable, so threads racing on a slot see a whole entry or another one.
+     */
+    private static final Scored[] RECENT = new Scored[64];
+
+    private record Scored(String text, Optional<Cvss3> result) {}
+
     /** The first valid CVSS 3 vector in {@code text}, or null (DefectDojo then falls back to scores). */
     static Cvss3 parse(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        int length = text.length();
+        int slot = (length * 31 + text.charAt(length >>> 1) * 7 + text.charAt(length - 1)) & (RECENT.length - 1);
+        Scored recent = RECENT[slot];
+        if (recent != null && recent.text().equals(text)) {
+            return recent.result().orElse(null);
+        }
+        Optional<Cvss3> cached = cached(text);
+        RECENT[slot] = new Scored(text, cached);
+        return cached.orElse(null);
+    }
+
+    private static Optional<Cvss3> cached(String text) {
         Optional<Cvss3> cached = CACHE.get(text);
         if (cached == null) {
             if (CACHE.size() >= CACHE_LIMIT) {
@@ -51,7 +72,7 @@ record Cvss3(String vector, double environmentalScore, String baseSeverity) {
             cached = Optional.ofNullable(compute(text));
             CACHE.put(text, cached);
         }
-        return cached.orElse(null);
+        return cached;
     }
 
     private static Cvss3 compute(String text) {

@@ -206,4 +206,27 @@ class TenableParserTest {
         return ParserRegistry.standard().parseAll(
                 new ByteArrayInputStream(report.getBytes(StandardCharsets.UTF_8)), ScanContext.of(TENABLE));
     }
+
+    /** More severity and score combinations than the justification cache holds side by side: each row still gets its own. */
+    @Test
+    void shouldJustifyEverySeverityAndScoreCombination() throws ParseException {
+        StringBuilder csv = new StringBuilder("Name,Risk,Host,Port,Synopsis,CVSS v3.0 Base Score,VPR score\n");
+        String[] risks = {"Critical", "High", "Medium", "Low", "None"};
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String risk = risks[i % risks.length];
+            String score = (i * 7) % 97 + "." + i % 10;
+            String vpr = i % 3 == 0 ? "" : String.valueOf(i % 11);
+            csv.append("Plugin ").append(i).append(',').append(risk).append(",10.0.0.1,").append(i)
+                    .append(",syn,").append(score).append(',').append(vpr).append('\n');
+            expected.add("Severity: " + (risk.equals("None") ? "Info" : risk) + "\nVPR score: " + vpr
+                    + "\nEPSS Score: N/A\nRisk Factor: N/A\nSTIG Severity: N/A\nCVSS v4.0 Base Score: N/A\n"
+                    + "CVSS v4.0 Base+Threat Score: N/A\nCVSS v3.0 Base Score: " + score
+                    + "\nCVSS v3.0 Temporal Score: N/A\nMetasploit: N/A\nCore Impact: N/A\nCANVAS: N/A\nXREF: N/A\n");
+        }
+        List<Finding> findings = new ParserRegistry(List.of(new TenableParser())).parseAll(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), ScanContext.of(TENABLE));
+
+        assertThat(findings).extracting(finding -> finding.severityJustification).containsExactlyElementsOf(expected);
+    }
 }
