@@ -134,7 +134,8 @@ public final class FindingQueries {
             rows.append(" AND ").append(condition);
         }
         inner.append(rows).append(rowCondition);
-        if (!filter.conditions().isEmpty() && !referenced(filter.conditions()).contains("mitigated")) {
+        if (rowCondition.isEmpty() && !filter.conditions().isEmpty()
+                && !referenced(filter.conditions()).contains("mitigated")) { // (a page's rows are few already)
             // Only findings with some version matching every condition can match in their latest
             // version (that version is such a row): group just those candidates' versions. The
             // conditions name plain columns here (mitigated, compared as text above, excepted).
