@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS imports (
     import_type String,
     statistics String,
     created DateTime,
-    version UInt64
+    version UInt64,
+    test_import String DEFAULT ''
 ) ENGINE = ReplacingMergeTree(version)
 ORDER BY import_id

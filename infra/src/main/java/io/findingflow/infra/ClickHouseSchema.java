@@ -1,5 +1,7 @@
 package io.findingflow.infra;
 
+import io.findingflow.schemas.ClickHouseDdl;
+import io.findingflow.schemas.Sql;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,6 +20,14 @@ public final class ClickHouseSchema {
         ClickHouseProcess.post(url, "CREATE DATABASE IF NOT EXISTS " + database);
         for (String statement : ClickHouseProcess.ddl()) {
             ClickHouseProcess.post(url + "/?database=" + database, statement);
+        }
+        for (ClickHouseDdl.AddedColumn added : ClickHouseDdl.ADDED_COLUMNS) { // tables of older versions
+            String present = ClickHouseProcess.post(url, "SELECT count() FROM system.columns WHERE database = "
+                    + Sql.quote(database) + " AND table = " + Sql.quote(added.table()) + " AND name = "
+                    + Sql.quote(added.column())).strip();
+            if (present.equals("0")) {
+                ClickHouseProcess.post(url + "/?database=" + database, added.alter());
+            }
         }
     }
 

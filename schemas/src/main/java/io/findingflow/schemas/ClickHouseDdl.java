@@ -17,6 +17,20 @@ public final class ClickHouseDdl {
     public static final List<String> TABLES =
             List.of("findings", "finding_month_counts", "imports", "custom_metric_values");
 
+    /**
+     * A column added to a table after its first release: tables created by an older version get it
+     * through ALTER TABLE (18.16 has no ADD COLUMN IF NOT EXISTS, so the caller checks system.columns).
+     */
+    public record AddedColumn(String table, String column, String definition) {
+        public String alter() {
+            return "ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition;
+        }
+    }
+
+    /** Every added column, oldest first; each also stands in its table's CREATE statement. */
+    public static final List<AddedColumn> ADDED_COLUMNS = List.of(
+            new AddedColumn("imports", "test_import", "String DEFAULT ''"));
+
     private ClickHouseDdl() {}
 
     /** The single-node statements (each file holds one CREATE TABLE IF NOT EXISTS). */

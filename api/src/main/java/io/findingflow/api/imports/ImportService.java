@@ -139,7 +139,21 @@ public final class ImportService {
                 deduplication,
                 request.deduplicationOnEngagement()
                         || target.engagement().data().path("deduplication_on_engagement").asBoolean(false),
-                count);
+                count,
+                testImport(request, closeOld));
+    }
+
+    /** DefectDojo's Test_Import fields: the request's version and CI fields, and its import_settings. */
+    private static String testImport(ImportRequest request, boolean closeOld) {
+        com.fasterxml.jackson.databind.node.ObjectNode fields = Json.mapper().createObjectNode();
+        fields.put("version", request.version()).put("build_id", request.buildId())
+                .put("commit_hash", request.commitHash()).put("branch_tag", request.branchTag());
+        com.fasterxml.jackson.databind.node.ObjectNode settings = fields.putObject("import_settings");
+        settings.put("active", request.active()).put("verified", request.verified())
+                .put("minimum_severity", request.minimumSeverity().label()).put("close_old_findings", closeOld)
+                .put("push_to_jira", false);
+        settings.putPOJO("tags", request.tags() == null ? java.util.List.of() : request.tags());
+        return fields.toString();
     }
 
     private Map<String, Object> response(ImportRequest request, ImportTarget target, ImportCompletion.Result result) {

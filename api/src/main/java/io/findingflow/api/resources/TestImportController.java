@@ -93,10 +93,12 @@ public final class TestImportController {
         }
         // aliases must not shadow columns (older servers substitute them): l_* inside, renamed outside
         String latest = "SELECT import_id AS l_import, any(test_id) AS l_test, any(import_type) AS l_type, "
-                + "any(statistics) AS l_statistics, toString(any(created)) AS l_created, max(version) AS l_version "
+                + "any(statistics) AS l_statistics, toString(any(created)) AS l_created, max(version) AS l_version, "
+                + "any(test_import) AS l_test_import "
                 + "FROM imports WHERE test_id IN (" + Sql.numbers(tests) + ") GROUP BY import_id";
         String sql = "SELECT " + ID + " AS id, l_import AS import_id, l_test AS test_id, l_type AS import_type, "
-                + "l_statistics AS statistics, l_created AS created, l_version AS version FROM (" + latest + ")";
+                + "l_statistics AS statistics, l_created AS created, l_version AS version, l_test_import AS test_import "
+                + "FROM (" + latest + ")";
         StringBuilder outer = new StringBuilder("SELECT * FROM (").append(sql).append(") WHERE 1");
         conditions.forEach(c -> outer.append(" AND ").append(c));
         return outer.toString();
@@ -127,16 +129,23 @@ public final class TestImportController {
         String iso = created.length() >= 19 ? created.substring(0, 10) + "T" + created.substring(11, 19) + "Z" : created;
         out.put("created", iso);
         out.put("modified", iso);
-        out.putNull("import_settings");
+        JsonNode fields = testImportFields(row.path("test_import").asText(""));
+        out.set("import_settings", fields.path("import_settings").isObject() ? fields.get("import_settings")
+                : Json.mapper().nullNode());
         out.put("type", row.path("import_type").asText());
-        out.putNull("version");
-        out.putNull("build_id");
-        out.putNull("commit_hash");
-        out.putNull("branch_tag");
+        for (String field : java.util.List.of("version", "build_id", "commit_hash", "branch_tag")) {
+            out.set(field, fields.path(field).isTextual() ? fields.get(field) : Json.mapper().nullNode());
+        }
         out.put("test", row.path("test_id").asLong());
         out.putArray("findings_affected");
         out.set("statistics", statistics(row.path("statistics").asText("{}")));
         return out;
+    }
+
+    /** The Test_Import fields column: empty in rows written by older versions (then all null). */
+    private static JsonNode testImportFields(String json) {
+        JsonNode fields = json.isEmpty() ? null : statistics(json);
+        return fields == null || !fields.isObject() ? Json.mapper().createObjectNode() : fields;
     }
 
     private static JsonNode statistics(String json) {

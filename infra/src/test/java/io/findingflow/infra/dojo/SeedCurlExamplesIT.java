@@ -148,6 +148,10 @@ class SeedCurlExamplesIT {
         again.put("scan_type", "Trivy Scan");
         again.put("test", String.valueOf(test));
         again.put("do_not_reactivate", "true");
+        again.put("build_id", "build-42");
+        again.put("commit_hash", "0a1b2c3");
+        again.put("branch_tag", "main");
+        again.put("version", "1.4.2");
         StackClient.Response reimported = DojoApiTestSupport.STACK.postMultipart("/api/v2/reimport-scan/", api.admin,
                 again, "trivy-results.json", TrivyReports.report(0, 5));
         assertThat(reimported.status()).as(reimported.body()).isEqualTo(201);
@@ -156,5 +160,17 @@ class SeedCurlExamplesIT {
         JsonNode second = imports.path("results").get(1);
         assertThat(second.path("type").asText()).as("in the order they were applied").isEqualTo("reimport");
         assertThat(second.path("statistics").has("delta")).isTrue();
+        // DefectDojo's Test_Import fields: the request's CI fields and its import settings
+        assertThat(second.path("build_id").asText()).isEqualTo("build-42");
+        assertThat(second.path("commit_hash").asText()).isEqualTo("0a1b2c3");
+        assertThat(second.path("branch_tag").asText()).isEqualTo("main");
+        assertThat(second.path("version").asText()).isEqualTo("1.4.2");
+        assertThat(second.path("import_settings").path("close_old_findings").asBoolean()).isTrue();
+        assertThat(second.path("import_settings").path("minimum_severity").asText()).isEqualTo("Info");
+        JsonNode first = imports.path("results").get(0);
+        assertThat(first.path("build_id").isNull()).isTrue();
+        assertThat(first.path("import_settings").path("active").asBoolean()).isTrue();
+        assertThat(first.path("import_settings").path("verified").asBoolean(true)).isFalse();
+        assertThat(first.path("import_settings").path("close_old_findings").asBoolean(true)).isFalse();
     }
 }

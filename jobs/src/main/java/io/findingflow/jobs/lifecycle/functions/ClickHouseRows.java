@@ -79,7 +79,7 @@ final class ClickHouseRows {
 
     static ClickHouseRow importDone(
             String importId, long testId, long engagementId, long productId, String type,
-            ObjectNode statistics, String created, long version) {
+            ObjectNode statistics, String created, long version, String testImport) {
         ObjectNode row = MAPPER.createObjectNode();
         row.put("import_id", importId);
         row.put("test_id", testId);
@@ -89,6 +89,7 @@ final class ClickHouseRows {
         row.put("statistics", write(statistics));
         row.put("created", created);
         row.put("version", version);
+        row.put("test_import", nullToEmpty(testImport));
         return new ClickHouseRow("imports", write(row));
     }
 

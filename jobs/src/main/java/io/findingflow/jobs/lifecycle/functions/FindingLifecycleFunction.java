@@ -144,7 +144,7 @@ public class FindingLifecycleFunction
         out.collect(ClickHouseRows.importDone(
                 header.importId(), header.testId(), header.engagementId(), header.productId(),
                 header.reimport() ? "reimport" : "import", outcome.statistics(),
-                header.importedAt(), end.offset));
+                header.importedAt(), end.offset, header.testImport()));
         importsApplied.inc();
     }
 
