@@ -1,7 +1,6 @@
 package io.findingflow.api.auth;
 
 import io.findingflow.api.entities.Entity;
-import io.findingflow.api.entities.EntityKind;
 import io.findingflow.api.entities.EntityStore;
 import io.findingflow.api.http.ApiException;
 import io.javalin.http.Context;
@@ -13,13 +12,11 @@ import io.javalin.http.Context;
 public final class Authenticator {
 
     private static final String CALLER = "ff.caller";
-    private final EntityStore store;
-    private final Runnable syncOnMiss;
+    private final TokenUsers tokenUsers;
 
     /** @param syncOnMiss brings the entity view up to date; run once before refusing an unknown token */
     public Authenticator(EntityStore store, Runnable syncOnMiss) {
-        this.store = store;
-        this.syncOnMiss = syncOnMiss;
+        this.tokenUsers = new TokenUsers(store, syncOnMiss);
     }
 
     /** Hook for other authentication steps (web sessions): the request's caller, already authenticated. */
@@ -46,28 +43,12 @@ public final class Authenticator {
                     parts.length == 1 ? "Invalid token header. No credentials provided."
                             : "Invalid token header. Token string should not contain spaces."));
         }
-        Entity user = userForToken(parts[1]);
-        if (user == null) {
-            syncOnMiss.run(); // a token issued a moment ago through another API process
-            user = userForToken(parts[1]);
-        }
+        Entity user = tokenUsers.find(parts[1]).orElse(null);
         if (user == null || !user.data().path("is_active").asBoolean(true)) {
             throw ApiException.invalidToken();
         }
         Caller caller = new Caller(user);
         ctx.attribute(CALLER, caller);
         return caller;
-    }
-
-    private Entity userForToken(String token) {
-        String hash = Tokens.hash(token);
-        Entity found = null;
-        for (Entity user : store.all(EntityKind.USER)) {
-            // compare against every user, constant time each, so timing does not reveal a prefix
-            if (Tokens.sameHash(hash, user.text("token_hash"))) {
-                found = user;
-            }
-        }
-        return found;
     }
 }

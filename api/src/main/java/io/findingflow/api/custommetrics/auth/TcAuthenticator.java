@@ -1,7 +1,7 @@
 package io.findingflow.api.custommetrics.auth;
 
 import io.findingflow.api.auth.Caller;
-import io.findingflow.api.auth.Tokens;
+import io.findingflow.api.auth.TokenUsers;
 import io.findingflow.api.custommetrics.TcResponses;
 import io.findingflow.api.entities.Entity;
 import io.findingflow.api.entities.EntityKind;
@@ -34,12 +34,14 @@ public final class TcAuthenticator {
     private final AccessKeySecrets secrets;
     private final Clock clock;
     private final Runnable syncOnMiss;
+    private final TokenUsers tokenUsers;
 
     public TcAuthenticator(EntityStore store, AccessKeySecrets secrets, Clock clock, Runnable syncOnMiss) {
         this.store = store;
         this.secrets = secrets;
         this.clock = clock;
         this.syncOnMiss = syncOnMiss;
+        this.tokenUsers = new TokenUsers(store, syncOnMiss);
     }
 
     public Caller authenticate(Context ctx) {
@@ -67,11 +69,8 @@ public final class TcAuthenticator {
             return signed(credentials, timestamp, pathWithQuery, method);
         }
         if (scheme.equalsIgnoreCase("TC-Token") || scheme.equalsIgnoreCase("Token")) {
-            Entity user = userForToken(credentials);
-            if (user == null) {
-                syncOnMiss.run();
-                user = userForToken(credentials);
-            }
+            Entity user = credentials.isEmpty() || credentials.contains(" ") ? null
+                    : tokenUsers.find(credentials).orElse(null);
             return active(user).orElseThrow(() -> unauthorized("Unauthorized"));
         }
         throw unauthorized("Access Denied");
@@ -103,21 +102,6 @@ public final class TcAuthenticator {
         }
         return active(store.get(EntityKind.USER, key.number("user")).orElse(null))
                 .orElseThrow(() -> unauthorized("Access Denied"));
-    }
-
-    private Entity userForToken(String token) {
-        if (token.isEmpty() || token.contains(" ")) {
-            return null;
-        }
-        String hash = Tokens.hash(token);
-        Entity found = null;
-        for (Entity user : store.all(EntityKind.USER)) {
-            // every user compared in constant time, so timing reveals no prefix
-            if (Tokens.sameHash(hash, user.text("token_hash"))) {
-                found = user;
-            }
-        }
-        return found;
     }
 
     private static Optional<Caller> active(Entity user) {
