@@ -7,6 +7,7 @@ import io.findingflow.api.auth.Caller;
 import io.findingflow.api.http.ApiException;
 import io.findingflow.api.http.Page;
 import io.findingflow.api.http.QueryParams;
+import io.findingflow.api.http.SqlOrdering;
 import io.findingflow.api.http.RequestBodies;
 import io.findingflow.schemas.Severity;
 import io.findingflow.schemas.Sql;
@@ -131,20 +132,6 @@ public final class FindingController {
     }
 
     private static String ordering(Context ctx) {
-        String o = QueryParams.text(ctx, "o");
-        if (o == null) {
-            return "id";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String term : o.split(",")) {
-            boolean descending = term.startsWith("-");
-            String column = ORDERING.get(descending ? term.substring(1) : term);
-            if (column == null) {
-                throw ApiException.field("o", "Select a valid choice. " + term + " is not one of the available choices.");
-            }
-            parts.add(column + (descending ? " DESC" : " ASC"));
-        }
-        parts.add("id");
-        return String.join(", ", parts);
+        return SqlOrdering.of(QueryParams.text(ctx, "o"), ORDERING, "id", "id");
     }
 }

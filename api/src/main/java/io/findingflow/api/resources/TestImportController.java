@@ -13,6 +13,7 @@ import io.findingflow.api.entities.EntityStore;
 import io.findingflow.api.http.ApiException;
 import io.findingflow.api.http.Page;
 import io.findingflow.api.http.QueryParams;
+import io.findingflow.api.http.SqlOrdering;
 import io.findingflow.schemas.Json;
 import io.findingflow.schemas.Sql;
 import io.javalin.http.Context;
@@ -105,20 +106,8 @@ public final class TestImportController {
     }
 
     private static String ordering(String o) {
-        if (o == null) {
-            return "created, version, import_id"; // version: the import's position in its product's log
-        }
-        List<String> parts = new ArrayList<>();
-        for (String term : o.split(",")) {
-            boolean descending = term.startsWith("-");
-            String column = ORDERING.get(descending ? term.substring(1) : term);
-            if (column == null) {
-                throw ApiException.field("o", "Select a valid choice. " + term + " is not one of the available choices.");
-            }
-            parts.add(column + (descending ? " DESC" : " ASC"));
-        }
-        parts.add("import_id");
-        return String.join(", ", parts);
+        // version: the import's position in its product's log
+        return SqlOrdering.of(o, ORDERING, "import_id", "created, version, import_id");
     }
 
     private static ObjectNode view(ObjectNode row) {

@@ -7,16 +7,14 @@ import io.findingflow.jobs.custommetrics.functions.MetricPointsTestSupport;
 import io.findingflow.jobs.custommetrics.records.MetricPointRecord;
 import io.findingflow.jobs.sink.ClickHouseSink;
 import io.findingflow.jobs.sink.ClickHouseTestDatabase;
+import io.findingflow.jobs.sink.JobTestCluster;
 import io.findingflow.schemas.custommetrics.MetricDataType;
 import io.findingflow.schemas.custommetrics.MetricInterval;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,20 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CustomMetricsJobIT {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = JobTestCluster.twoSlots();
 
-    private static ClickHouseTestDatabase clickHouse;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        clickHouse = ClickHouseTestDatabase.create("custommetrics");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        clickHouse.drop();
-    }
+    @RegisterExtension
+    static final ClickHouseTestDatabase.PerClass CLICKHOUSE = ClickHouseTestDatabase.perClass("custommetrics");
 
     /** 3 keys × 2,000 hits of +1 in two hours, plus a few points of every other type and a late one. */
     private static List<MetricPointRecord> points() {
@@ -67,12 +55,12 @@ class CustomMetricsJobIT {
         env.setParallelism(2);
         CustomMetricsJob.build(env.fromData(TypeInformation.of(MetricPointRecord.class),
                         points.toArray(new MetricPointRecord[0])), 0)
-                .sinkTo(ClickHouseSink.builder(clickHouse.connection()).maxBatchSize(500).build());
+                .sinkTo(ClickHouseSink.builder(CLICKHOUSE.get().connection()).maxBatchSize(500).build());
         env.execute("custom-metrics-it");
     }
 
     private static String value(long metric, String key, String bucket) throws Exception {
-        return clickHouse.scalar("SELECT argMax(value, version) FROM custom_metric_values WHERE metric_id = " + metric
+        return CLICKHOUSE.get().scalar("SELECT argMax(value, version) FROM custom_metric_values WHERE metric_id = " + metric
                 + " AND key_name = '" + key + "' AND bucket = toDateTime(" + seconds(bucket) + ")");
     }
 
@@ -89,12 +77,12 @@ class CustomMetricsJobIT {
         assertThat(value(1, "k0", "2024-02-29T22:00:00Z")).isEqualTo("2000");
         assertThat(value(1, "k1", "2024-02-29T22:00:00Z")).isEqualTo("1000");
         assertThat(value(1, "k2", "2024-02-29T23:00:00Z")).isEqualTo("1000");
-        assertThat(clickHouse.scalar("SELECT sum(v) FROM (SELECT argMax(value, version) AS v FROM custom_metric_values"
+        assertThat(CLICKHOUSE.get().scalar("SELECT sum(v) FROM (SELECT argMax(value, version) AS v FROM custom_metric_values"
                 + " WHERE metric_id = 1 GROUP BY key_name, bucket)")).isEqualTo("7000");
         assertThat(value(2, "", "2024-03-01T00:00:00Z")).isEqualTo("30");
         assertThat(value(3, "a", "2024-03-04T00:00:00Z")).isEqualTo("5");
         assertThat(value(4, "", "2024-01-01T00:00:00Z")).isEqualTo("-3");
         assertThat(value(4, "", "2025-01-01T00:00:00Z")).isEqualTo("8");
-        assertThat(clickHouse.scalar("SELECT count() FROM custom_metric_values FINAL")).isEqualTo("10");
+        assertThat(CLICKHOUSE.get().scalar("SELECT count() FROM custom_metric_values FINAL")).isEqualTo("10");
     }
 }

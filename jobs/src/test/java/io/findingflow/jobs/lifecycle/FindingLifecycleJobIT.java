@@ -8,14 +8,12 @@ import io.findingflow.jobs.lifecycle.functions.LifecycleTestSupport;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
 import io.findingflow.jobs.sink.ClickHouseSink;
 import io.findingflow.jobs.sink.ClickHouseTestDatabase;
+import io.findingflow.jobs.sink.JobTestCluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,20 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FindingLifecycleJobIT {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = JobTestCluster.twoSlots();
 
-    private static ClickHouseTestDatabase clickHouse;
-
-    @BeforeAll
-    static void createDatabase() throws Exception {
-        clickHouse = ClickHouseTestDatabase.create("lifecycle");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        clickHouse.drop();
-    }
+    @RegisterExtension
+    static final ClickHouseTestDatabase.PerClass CLICKHOUSE = ClickHouseTestDatabase.perClass("lifecycle");
 
     private static List<FindingEventRecord> threeProductsTwoImportsEach() {
         LifecycleTestSupport events = new LifecycleTestSupport();
@@ -57,7 +45,7 @@ class FindingLifecycleJobIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         FindingLifecycleJob.build(env.fromData(TypeInformation.of(FindingEventRecord.class), records.toArray(new FindingEventRecord[0])))
-                .sinkTo(ClickHouseSink.builder(clickHouse.connection()).maxBatchSize(7).build());
+                .sinkTo(ClickHouseSink.builder(CLICKHOUSE.get().connection()).maxBatchSize(7).build());
         env.execute("lifecycle-it");
     }
 
@@ -71,14 +59,14 @@ class FindingLifecycleJobIT {
     }
 
     private static void assertTables() throws Exception {
-        assertThat(clickHouse.scalar("SELECT count() FROM findings FINAL")).isEqualTo("12");
-        assertThat(clickHouse.scalar("SELECT sum(active) FROM findings FINAL")).isEqualTo("6");
-        assertThat(clickHouse.scalar("SELECT count() FROM imports FINAL")).isEqualTo("6");
-        assertThat(clickHouse.scalar(
+        assertThat(CLICKHOUSE.get().scalar("SELECT count() FROM findings FINAL")).isEqualTo("12");
+        assertThat(CLICKHOUSE.get().scalar("SELECT sum(active) FROM findings FINAL")).isEqualTo("6");
+        assertThat(CLICKHOUSE.get().scalar("SELECT count() FROM imports FINAL")).isEqualTo("6");
+        assertThat(CLICKHOUSE.get().scalar(
                 "SELECT sum(total_verified) FROM finding_month_counts FINAL WHERE month = '2024-03-01'"))
                 .isEqualTo("12");
-        assertThat(clickHouse.scalar("SELECT sum(closed_verified) FROM finding_month_counts FINAL")).isEqualTo("6");
-        assertThat(clickHouse.scalar(
+        assertThat(CLICKHOUSE.get().scalar("SELECT sum(closed_verified) FROM finding_month_counts FINAL")).isEqualTo("6");
+        assertThat(CLICKHOUSE.get().scalar(
                 "SELECT position(statistics, '\"delta\"') > 0 FROM imports FINAL WHERE import_id = 'again-2'"))
                 .isEqualTo("1");
     }

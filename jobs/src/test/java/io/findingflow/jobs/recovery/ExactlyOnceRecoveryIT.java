@@ -7,6 +7,7 @@ import io.findingflow.jobs.JobsConfig;
 import io.findingflow.jobs.KafkaTopics;
 import io.findingflow.jobs.lifecycle.functions.LifecycleTestSupport;
 import io.findingflow.jobs.sink.ClickHouseTestDatabase;
+import io.findingflow.jobs.sink.JobTestCluster;
 import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -42,9 +42,7 @@ class ExactlyOnceRecoveryIT {
     private static final int FINDINGS = 15_000;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension FLINK = JobTestCluster.twoSlots();
 
     @Test
     void killingTheTaskManagerMidImportChangesNothing(@InjectMiniCluster MiniCluster cluster) throws Exception {

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away database on the real ClickHouse of the test stack (FF_TEST_CLICKHOUSE_URL), with
@@ -21,6 +24,38 @@ public final class ClickHouseTestDatabase {
     private ClickHouseTestDatabase(String url, String database) {
         this.url = url;
         this.database = database;
+    }
+
+    /**
+     * A database for one test class: created before its first test, dropped after its last
+     * ({@code @RegisterExtension static final}).
+     */
+    public static PerClass perClass(String purpose) {
+        return new PerClass(purpose);
+    }
+
+    /** The JUnit extension behind {@link #perClass}. */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private final String purpose;
+        private ClickHouseTestDatabase database;
+
+        private PerClass(String purpose) {
+            this.purpose = purpose;
+        }
+
+        public ClickHouseTestDatabase get() {
+            return database;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            database = create(purpose);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            database.drop();
+        }
     }
 
     public static ClickHouseTestDatabase create(String purpose) throws IOException, InterruptedException {
