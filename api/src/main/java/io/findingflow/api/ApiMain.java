@@ -6,6 +6,7 @@ import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Tokens;
 import io.findingflow.api.auth.UserAccounts;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.api.custommetrics.CustomMetricsModule;
 import io.findingflow.api.entities.EntityLog;
 import io.findingflow.api.entities.EntityWrites;
@@ -60,7 +61,8 @@ public final class ApiMain {
         ImportCompletion completion = new ImportCompletion(clickHouse, config.importWait());
         ImportService importService = new ImportService(testTypes, writes, authorizer, producers, completion,
                 uploads.resolve("spool"), config.timeZone(), config.deduplication());
-        FindingQueries findingQueries = new FindingQueries(clickHouse, config.readMaxStaleness());
+        TableWatch findingsWatch = TableWatch.of(clickHouse, "findings", config.readMaxStaleness()); // lists, products
+        FindingQueries findingQueries = new FindingQueries(clickHouse, findingsWatch);
         FindingWrites findingWrites = new FindingWrites(authorizer, findingQueries, entityLog.store(), producers,
                 completion, config.deduplication());
         ApiMetrics apiMetrics = new ApiMetrics();
@@ -76,7 +78,7 @@ public final class ApiMain {
                         config.timeZone(), config.enforceVerified(), config.readMaxStaleness()),
                 new TestTypeController(authenticator, testTypes),
                 ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers,
-                        config.readMaxStaleness()),
+                        findingQueries, findingsWatch),
                 CustomMetricsModule.create(config, entityLog, clickHouse),
                 new MetricsController(apiMetrics, kafkaLag));
         java.nio.file.Files.createDirectories(uploads);

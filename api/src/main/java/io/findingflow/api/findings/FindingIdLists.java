@@ -3,11 +3,9 @@ package io.findingflow.api.findings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.TableWatch;
+import io.findingflow.api.clickhouse.VersionedCache;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,28 +24,19 @@ final class FindingIdLists {
     /** One page: the list's size and the page's ids, in order. */
     record Listing(long count, List<Long> pageIds) {}
 
-    private record IdList(String version, long count, long[] ids) {}
+    private record IdList(long count, long[] ids) {}
 
-    private final TableWatch watch;
     private final Function<String, List<ObjectNode>> clickHouse;
-    private final Map<String, IdList> lists = new LinkedHashMap<>(16, 0.75f, true);
-    private long totalIds;
+    private final VersionedCache<String, IdList> lists;
 
     FindingIdLists(TableWatch watch, Function<String, List<ObjectNode>> clickHouse) {
-        this.watch = watch;
         this.clickHouse = clickHouse;
+        this.lists = new VersionedCache<>(watch, list -> 1 + list.ids().length, MAX_TOTAL_IDS); // 1: empty lists count too
     }
 
     /** @param orderedIds SQL selecting the list's ids in their order (a column named id) */
     Listing page(String orderedIds, int limit, int offset) {
-        String version = watch.currentVersion();
-        IdList list;
-        synchronized (lists) {
-            list = lists.get(orderedIds);
-        }
-        if (list == null || !list.version().equals(version)) {
-            list = load(orderedIds, version);
-        }
+        IdList list = lists.get(orderedIds, this::load);
         if (offset >= list.count()) {
             return new Listing(list.count(), List.of());
         }
@@ -64,7 +53,7 @@ final class FindingIdLists {
         return new Listing(list.count(), ids);
     }
 
-    private IdList load(String orderedIds, String version) {
+    private IdList load(String orderedIds) {
         // groupArray keeps the subquery's ORDER BY (ClickHouse documents this for sorted subqueries)
         List<ObjectNode> rows = clickHouse.apply("SELECT count() AS n, groupArray(" + MAX_IDS + ")(id) AS ids FROM ("
                 + orderedIds + ")");
@@ -75,19 +64,6 @@ final class FindingIdLists {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = idNodes.get(i).asLong();
         }
-        IdList list = new IdList(version, count, ids);
-        synchronized (lists) {
-            IdList previous = lists.put(orderedIds, list);
-            totalIds += ids.length - (previous == null ? 0 : previous.ids().length);
-            Iterator<IdList> eldest = lists.values().iterator();
-            while (totalIds > MAX_TOTAL_IDS && lists.size() > 1 && eldest.hasNext()) {
-                IdList dropped = eldest.next();
-                if (dropped != list) {
-                    totalIds -= dropped.ids().length;
-                    eldest.remove();
-                }
-            }
-        }
-        return list;
+        return new IdList(count, ids);
     }
 }

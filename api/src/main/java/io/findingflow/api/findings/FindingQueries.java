@@ -27,10 +27,10 @@ public final class FindingQueries {
     private final ClickHouseReader clickHouse;
     private final FindingIdLists idLists;
 
-    /** @param maxStaleness how long other processes' writes may take to show in lists ({@link TableWatch}) */
-    public FindingQueries(ClickHouseReader clickHouse, java.time.Duration maxStaleness) {
+    /** @param findings the watch of the findings table, which the lists' cached ids are kept against */
+    public FindingQueries(ClickHouseReader clickHouse, TableWatch findings) {
         this.clickHouse = clickHouse;
-        this.idLists = new FindingIdLists(TableWatch.of(clickHouse, "findings", maxStaleness), clickHouse::rows);
+        this.idLists = new FindingIdLists(findings, clickHouse::rows);
     }
 
     /**

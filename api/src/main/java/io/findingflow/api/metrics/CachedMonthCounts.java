@@ -1,10 +1,10 @@
 package io.findingflow.api.metrics;
 
 import io.findingflow.api.clickhouse.TableWatch;
+import io.findingflow.api.clickhouse.VersionedCache;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,45 +18,25 @@ final class CachedMonthCounts implements MonthCountSource {
     /** Months kept; a dashboard walks a year or two, and each month is one small map. */
     static final int MAX_MONTHS = 120;
 
-    private record Month(String tableVersion, Map<Long, long[]> counts) {}
-
     private final MonthCountSource source;
-    private final TableWatch watch;
-    private final Map<LocalDate, Month> months = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, Month> eldest) {
-            return size() > MAX_MONTHS;
-        }
-    };
+    private final VersionedCache<LocalDate, Map<Long, long[]>> months;
 
     CachedMonthCounts(MonthCountSource source, TableWatch watch) {
         this.source = source;
-        this.watch = watch;
+        this.months = VersionedCache.ofEntries(watch, MAX_MONTHS);
     }
 
     @Override
     public Map<Long, long[]> byProduct(LocalDate month, Collection<Long> products) {
-        String version = watch.currentVersion();
-        Month cached;
-        synchronized (months) {
-            cached = months.get(month);
-        }
-        if (cached == null || !cached.tableVersion().equals(version)) {
-            // concurrent misses of one month may each load it: the loads are identical, and
-            // blocking every request behind one query would cost more than the duplicate reads
-            cached = new Month(version, source.byProduct(month, null));
-            synchronized (months) {
-                months.put(month, cached);
-            }
-        }
+        Map<Long, long[]> counts = months.get(month, m -> source.byProduct(m, null));
         if (products == null) {
-            return java.util.Collections.unmodifiableMap(cached.counts());
+            return java.util.Collections.unmodifiableMap(counts);
         }
         Map<Long, long[]> selected = new HashMap<>();
         for (Long product : products) {
-            long[] counts = cached.counts().get(product);
-            if (counts != null) {
-                selected.put(product, counts);
+            long[] productCounts = counts.get(product);
+            if (productCounts != null) {
+                selected.put(product, productCounts);
             }
         }
         return selected;

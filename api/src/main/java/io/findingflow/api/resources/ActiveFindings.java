@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.clickhouse.TableWatch;
+import io.findingflow.api.clickhouse.VersionedCache;
 import io.findingflow.schemas.Sql;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,39 +21,16 @@ final class ActiveFindings {
     /** Pages of products kept (each at most a page's products' active ids). */
     private static final int MAX_PAGES = 64;
 
-    private record Answer(String version, Map<Long, List<Long>> ids) {}
-
     private final ClickHouseReader clickHouse;
-    private final TableWatch watch;
-    private final Map<List<Long>, Answer> answers = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Long>, Answer> eldest) {
-            return size() > MAX_PAGES;
-        }
-    };
+    private final VersionedCache<List<Long>, Map<Long, List<Long>>> answers;
 
     ActiveFindings(ClickHouseReader clickHouse, TableWatch watch) {
         this.clickHouse = clickHouse;
-        this.watch = watch;
+        this.answers = VersionedCache.ofEntries(watch, MAX_PAGES);
     }
 
     Map<Long, List<Long>> byProduct(Collection<Long> products) {
-        if (products.isEmpty()) {
-            return Map.of();
-        }
-        List<Long> key = products.stream().sorted().toList();
-        String version = watch.currentVersion();
-        Answer answer;
-        synchronized (answers) {
-            answer = answers.get(key);
-        }
-        if (answer == null || !answer.version().equals(version)) {
-            answer = new Answer(version, query(key));
-            synchronized (answers) {
-                answers.put(key, answer);
-            }
-        }
-        return answer.ids();
+        return products.isEmpty() ? Map.of() : answers.get(products.stream().sorted().toList(), this::query);
     }
 
     private Map<Long, List<Long>> query(Collection<Long> products) {

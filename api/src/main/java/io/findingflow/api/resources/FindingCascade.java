@@ -30,10 +30,10 @@ final class FindingCascade {
     private final ImportProducers producers;
     private final FindingQueries queries;
 
-    FindingCascade(ClickHouseReader clickHouse, ImportProducers producers) {
+    FindingCascade(ClickHouseReader clickHouse, ImportProducers producers, FindingQueries queries) {
         this.clickHouse = clickHouse;
         this.producers = producers;
-        this.queries = new FindingQueries(clickHouse, java.time.Duration.ZERO); // only waits: no lists
+        this.queries = queries;
     }
 
     /** @param column "test_id" or "engagement_id" */

@@ -7,6 +7,7 @@ import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.entities.EntityKind;
 import io.findingflow.api.entities.EntityStore;
 import io.findingflow.api.entities.EntityWrites;
+import io.findingflow.api.findings.FindingQueries;
 import io.findingflow.api.imports.ImportProducers;
 import io.findingflow.api.imports.TestTypes;
 import io.findingflow.api.members.MemberResources;
@@ -45,10 +46,10 @@ public final class ResourceModule {
     }
 
     public static ResourceModule create(Authenticator authenticator, Authorizer authorizer, EntityWrites writes,
-            TestTypes testTypes, ClickHouseReader clickHouse, ImportProducers producers,
-            java.time.Duration readMaxStaleness) {
+            TestTypes testTypes, ClickHouseReader clickHouse, ImportProducers producers, FindingQueries findingQueries,
+            io.findingflow.api.clickhouse.TableWatch findingsWatch) {
         EntityStore store = writes.store();
-        FindingCascade findings = new FindingCascade(clickHouse, producers);
+        FindingCascade findings = new FindingCascade(clickHouse, producers, findingQueries);
         Map<Long, String> testTypeNames = new HashMap<>();
         testTypes.all().forEach((name, id) -> testTypeNames.put(id, name));
         BodyValidator.References references = (kind, id) -> switch (kind) {
@@ -59,8 +60,7 @@ public final class ResourceModule {
         List<ResourceSpec> specs = List.of(
                 Resources.PRODUCT_TYPES.withHooks(
                         EntityHooks.withMembers(writes, EntityKind.PRODUCT_TYPE_MEMBER, "product_type")),
-                Resources.PRODUCTS.withHooks(EntityHooks.products(writes, new ActiveFindings(clickHouse,
-                        io.findingflow.api.clickhouse.TableWatch.of(clickHouse, "findings", readMaxStaleness)))),
+                Resources.PRODUCTS.withHooks(EntityHooks.products(writes, new ActiveFindings(clickHouse, findingsWatch))),
                 Resources.ENGAGEMENTS.withHooks(EntityHooks.engagements(store, findings)),
                 Resources.TESTS.withHooks(EntityHooks.tests(store, testTypeNames, findings)),
                 Resources.ENDPOINTS.withHooks(EntityHooks.endpoints()),
