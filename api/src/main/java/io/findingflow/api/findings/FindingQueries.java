@@ -45,9 +45,6 @@ public final class FindingQueries {
             conditions = List.copyOf(conditions);
         }
 
-        public Filter(Set<Long> productIds, List<String> conditions) {
-            this(productIds, List.of(), conditions);
-        }
     }
 
     /** Columns a finding's versions always share: conditions on them may be applied before grouping. */

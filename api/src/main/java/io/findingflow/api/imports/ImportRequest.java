@@ -41,6 +41,11 @@ public record ImportRequest(
         List<String> tags,
         Map<String, Object> echo) {
 
+    /** close_old_findings as sent, else DefectDojo's default: on for reimport-scan, off for import-scan. */
+    public boolean closeOldFindingsOrDefault() {
+        return closeOldFindings != null ? closeOldFindings : reimport;
+    }
+
     public static ImportRequest from(Context ctx, boolean reimport) {
         Map<String, Object> echo = new LinkedHashMap<>();
         Map<String, List<String>> errors = new LinkedHashMap<>();

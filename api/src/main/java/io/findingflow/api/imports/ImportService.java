@@ -120,7 +120,7 @@ public final class ImportService {
 
     private ImportHeader header(Caller caller, ImportRequest request, String scanType, ImportTarget target,
             int count) {
-        boolean closeOld = request.closeOldFindings() != null ? request.closeOldFindings() : request.reimport();
+        boolean closeOld = request.closeOldFindingsOrDefault();
         return new ImportHeader(
                 UUID.randomUUID().toString(),
                 request.reimport(),
@@ -160,7 +160,7 @@ public final class ImportService {
         Map<String, Object> body = new LinkedHashMap<>(request.echo());
         body.put("scan_type", testTypes.registry().canonical(request.scanType()));
         body.put("close_old_findings",
-                request.closeOldFindings() != null ? request.closeOldFindings() : request.reimport());
+                request.closeOldFindingsOrDefault());
         body.put("test", target.test().id());
         body.put("test_id", target.test().id());
         body.put("engagement_id", target.engagement().id());
