@@ -18,8 +18,15 @@ public final class ClickHouseSchema {
             throw new IllegalArgumentException("FF_CLICKHOUSE_DATABASE must be an identifier: " + database);
         }
         ClickHouseProcess.post(url, "CREATE DATABASE IF NOT EXISTS " + database);
+        java.util.Set<String> existing = java.util.Set.of(ClickHouseProcess.post(url,
+                "SELECT name FROM system.tables WHERE database = " + Sql.quote(database)).strip().split("\n"));
         for (String statement : ClickHouseProcess.ddl()) {
             ClickHouseProcess.post(url + "/?database=" + database, statement);
+        }
+        for (ClickHouseDdl.AddedTable added : ClickHouseDdl.ADDED_TABLES) { // next to an older version's data
+            if (!existing.contains(added.table()) && existing.contains("findings")) {
+                ClickHouseProcess.post(url + "/?database=" + database, added.backfill());
+            }
         }
         for (ClickHouseDdl.AddedColumn added : ClickHouseDdl.ADDED_COLUMNS) { // tables of older versions
             String present = ClickHouseProcess.post(url, "SELECT count() FROM system.columns WHERE database = "

@@ -37,4 +37,29 @@ class ClickHouseSchemaIT {
             ClickHouseProcess.post(URL, "DROP DATABASE IF EXISTS " + database);
         }
     }
+
+    @Test
+    void findingsOfAnOlderVersionGetTheMarksOfTheirSupersededRows() throws Exception {
+        String database = "ff_schema_it_" + UUID.randomUUID().toString().substring(0, 8);
+        String db = URL + "/?database=" + database;
+        try {
+            ClickHouseProcess.post(URL, "CREATE DATABASE " + database);
+            for (String statement : ClickHouseDdl.statements()) {
+                if (statement.contains("findings (")) { // just the findings table, as before the marks existed
+                    ClickHouseProcess.post(db, statement);
+                }
+            }
+            // finding 1 was updated twice (versions 10, 20, 30); finding 2 has one version
+            ClickHouseProcess.post(db, "INSERT INTO findings (id, product_id, version) VALUES (1, 7, 10), (1, 7, 30), "
+                    + "(1, 7, 20), (2, 7, 15)");
+
+            ClickHouseSchema.ensure(URL, database);
+            ClickHouseSchema.ensure(URL, database); // the backfill runs once, when the table appears
+
+            assertThat(ClickHouseProcess.post(db, "SELECT product_id, id, version FROM finding_superseded").strip())
+                    .isEqualTo("7\t1\t30");
+        } finally {
+            ClickHouseProcess.post(URL, "DROP DATABASE IF EXISTS " + database);
+        }
+    }
 }

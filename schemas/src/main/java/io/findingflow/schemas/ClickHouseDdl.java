@@ -15,7 +15,7 @@ public final class ClickHouseDdl {
 
     /** Table files in creation order. */
     public static final List<String> TABLES =
-            List.of("findings", "finding_month_counts", "imports", "custom_metric_values");
+            List.of("findings", "finding_superseded", "finding_month_counts", "imports", "custom_metric_values");
 
     /**
      * A column added to a table after its first release: tables created by an older version get it
@@ -30,6 +30,18 @@ public final class ClickHouseDdl {
     /** Every added column, oldest first; each also stands in its table's CREATE statement. */
     public static final List<AddedColumn> ADDED_COLUMNS = List.of(
             new AddedColumn("imports", "test_import", "String DEFAULT ''"));
+
+    /**
+     * A table added after the first release whose rows derive from older tables: when it is
+     * created next to existing data, {@code backfill} fills it from that data.
+     */
+    public record AddedTable(String table, String backfill) {}
+
+    /** Every added table with a backfill, oldest first. */
+    public static final List<AddedTable> ADDED_TABLES = List.of(
+            // rows not yet merged away: every finding with several versions gets the mark of its latest
+            new AddedTable("finding_superseded", "INSERT INTO finding_superseded SELECT product_id, id, max(version)"
+                    + " FROM findings GROUP BY product_id, id HAVING count() > 1"));
 
     private ClickHouseDdl() {}
 

@@ -12,9 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finding reads from ClickHouse. The latest version of each finding is taken with
- * {@code argMax(..., version)} grouped by id, which works on 18.16 and current servers and does
- * not depend on merges having happened.
+ * Finding reads from ClickHouse: the current row of each finding ({@link CurrentFindingRows}),
+ * which works on 18.16 and current servers and does not depend on merges having happened.
  */
 public final class FindingQueries {
 
@@ -34,10 +33,9 @@ public final class FindingQueries {
     }
 
     /**
-     * Filters as SQL conditions (column names without prefix). {@code rowConditions} may only use
-     * columns a finding never changes (id, product_id, engagement_id, test_id): they are applied to
-     * every version row before grouping, so a filter by test or id reads just those rows.
-     * {@code conditions} apply to the latest version.
+     * Filters as SQL conditions on findings' columns (without prefix), applied to each finding's
+     * current row. {@code rowConditions} name only columns a finding never changes (id, product_id,
+     * engagement_id, test_id), so they also narrow the superseded marks read.
      */
     public record Filter(Set<Long> productIds, List<String> rowConditions, List<String> conditions) {
         public Filter {
@@ -45,10 +43,21 @@ public final class FindingQueries {
             conditions = List.copyOf(conditions);
         }
 
-    }
+        List<String> all() {
+            List<String> all = new ArrayList<>(rowConditions);
+            all.addAll(conditions);
+            return all;
+        }
 
-    /** Columns a finding's versions always share: conditions on them may be applied before grouping. */
-    static final Set<String> IMMUTABLE = Set.of("id", "product_id", "engagement_id", "test_id");
+        /** The marks of just the findings the row conditions allow (null: all of the products'). */
+        String markScope() {
+            if (rowConditions.isEmpty()) {
+                return null;
+            }
+            return "id IN (SELECT id FROM findings PREWHERE product_id IN (" + Sql.numbers(productIds) + ") AND "
+                    + String.join(" AND ", rowConditions) + ")";
+        }
+    }
 
     private static final Pattern WORD = Pattern.compile("[a-z_]+");
 
@@ -56,27 +65,27 @@ public final class FindingQueries {
     public record Page(long count, List<ObjectNode> rows) {}
 
     /**
-     * One page in two steps: the list's ordered ids, taking the latest value of only the columns the
-     * filter and the ordering use (cached per table version), then the full rows (with the JSON
-     * body) of just the page's ids. Taking the latest value of every column of every finding made a
-     * 100k-finding list take seconds.
+     * One page in two steps: the list's ordered ids (cached per table version), then the full rows
+     * (with the JSON body) of just the page's ids.
      */
     public Page page(Filter filter, String orderBy, int limit, int offset) {
-        Set<String> used = referenced(filter.conditions());
-        used.addAll(referenced(List.of(orderBy)));
-        FindingIdLists.Listing listing = idLists.page("SELECT id FROM (" + latest(filter, used, "") + ") ORDER BY "
+        FindingIdLists.Listing listing = idLists.page("SELECT id FROM (" + CurrentFindingRows.select(
+                referenced(List.of(orderBy)), filter.productIds(), filter.all(), filter.markScope()) + ") ORDER BY "
                 + orderBy, limit, offset);
         return new Page(listing.count(), rows(filter, listing.pageIds()));
     }
 
-    /** The latest full rows of {@code ids} that still match the filter, in the order of {@code ids}. */
+    /** The current full rows of {@code ids} that still match the filter, in the order of {@code ids}. */
     private List<ObjectNode> rows(Filter filter, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        String idList = "id IN (" + Sql.numbers(ids) + ")";
+        List<String> conditions = new ArrayList<>(filter.all());
+        conditions.add(idList);
         java.util.Map<Long, ObjectNode> byId = new java.util.HashMap<>();
-        for (ObjectNode row : clickHouse.rows(latest(filter, new LinkedHashSet<>(COLUMNS),
-                " AND id IN (" + Sql.numbers(ids) + ")"))) {
+        for (ObjectNode row : clickHouse.rows(CurrentFindingRows.select(COLUMNS, filter.productIds(), conditions,
+                idList))) {
             byId.put(row.path("id").asLong(), row);
         }
         List<ObjectNode> page = new ArrayList<>();
@@ -90,65 +99,20 @@ public final class FindingQueries {
     }
 
     /**
-     * The columns of {@link #COLUMNS} a condition or ordering names. A column name inside a quoted
-     * value counts too, which only costs an unneeded aggregate; missing one would be an error.
+     * The columns of {@link #COLUMNS} an SQL text names. A column name inside a quoted value counts
+     * too, which only costs an unneeded column; missing one would be an error.
      */
     static Set<String> referenced(List<String> sql) {
         Set<String> columns = new LinkedHashSet<>();
         for (String text : sql) {
             Matcher words = WORD.matcher(text);
             while (words.find()) {
-                if (COLUMNS.contains(words.group()) && !IMMUTABLE.contains(words.group())) {
+                if (COLUMNS.contains(words.group())) {
                     columns.add(words.group());
                 }
             }
         }
         return columns;
-    }
-
-    private static String latest(Filter filter, Set<String> columns, String rowCondition) {
-        // aliases must not shadow columns inside argMax (older servers substitute them): l_*
-        StringBuilder inner = new StringBuilder("SELECT id");
-        StringBuilder renamed = new StringBuilder("SELECT id");
-        Set<String> needed = new LinkedHashSet<>(columns);
-        needed.add("deleted");
-        for (String column : COLUMNS) {
-            if (!needed.contains(column)) {
-                continue;
-            }
-            if (IMMUTABLE.contains(column)) { // the same in every version: any() is enough
-                inner.append(", any(").append(column).append(") AS l_").append(column);
-            } else {
-                // aggregate functions skip NULLs: a nullable column is compared as text ("" = null)
-                String value = column.equals("mitigated") ? "ifNull(toString(mitigated), '')" : column;
-                inner.append(", argMax(").append(value).append(", version) AS l_").append(column);
-            }
-            renamed.append(", l_").append(column).append(" AS ").append(column);
-        }
-        StringBuilder rows = new StringBuilder(" FROM findings WHERE product_id IN (")
-                .append(Sql.numbers(filter.productIds())).append(")");
-        for (String condition : filter.rowConditions()) {
-            rows.append(" AND ").append(condition);
-        }
-        inner.append(rows).append(rowCondition);
-        if (rowCondition.isEmpty() && !filter.conditions().isEmpty()
-                && !referenced(filter.conditions()).contains("mitigated")) { // (a page's rows are few already)
-            // Only findings with some version matching every condition can match in their latest
-            // version (that version is such a row): group just those candidates' versions. The
-            // conditions name plain columns here (mitigated, compared as text above, excepted).
-            inner.append(" AND id IN (SELECT id").append(rows).append(" AND deleted = 0");
-            for (String condition : filter.conditions()) {
-                inner.append(" AND ").append(condition);
-            }
-            inner.append(")");
-        }
-        inner.append(" GROUP BY id");
-        StringBuilder query = new StringBuilder("SELECT * FROM (").append(renamed).append(" FROM (")
-                .append(inner).append(")) WHERE deleted = 0");
-        for (String condition : filter.conditions()) {
-            query.append(" AND ").append(condition);
-        }
-        return query.toString();
     }
 
     /** Waits until the finding's newest row has at least {@code version}; false when it did not in time. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.api.clickhouse.VersionedCache;
-import io.findingflow.schemas.Sql;
+import io.findingflow.api.findings.CurrentFindingRows;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +35,9 @@ final class ActiveFindings {
 
     private Map<Long, List<Long>> query(Collection<Long> products) {
         Map<Long, List<Long>> ids = new HashMap<>();
-        // aliases must not shadow columns inside the aggregates (older servers substitute them): l_*
-        List<ObjectNode> rows = clickHouse.rows("SELECT l_product AS product_id, groupArray(id) AS ids FROM ("
-                + "SELECT id, l_product FROM (SELECT id, any(product_id) AS l_product, argMax(active, version) AS l_active,"
-                + " argMax(deleted, version) AS l_deleted FROM findings WHERE product_id IN (" + Sql.numbers(products)
-                + ") GROUP BY id) WHERE l_active = 1 AND l_deleted = 0 ORDER BY id) GROUP BY l_product");
+        List<ObjectNode> rows = clickHouse.rows("SELECT product_id, groupArray(id) AS ids FROM (SELECT product_id, id"
+                + " FROM (" + CurrentFindingRows.select(List.of("product_id"), products, List.of("active = 1"), null)
+                + ") ORDER BY id) GROUP BY product_id");
         for (ObjectNode row : rows) {
             JsonNode list = row.path("ids");
             List<Long> productIds = new java.util.ArrayList<>(list.size());

@@ -2,6 +2,7 @@ package io.findingflow.api.resources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.findings.CurrentFindingRows;
 import io.findingflow.api.findings.FindingQueries;
 import io.findingflow.api.http.ApiException;
 import io.findingflow.api.imports.ImportProducers;
@@ -38,8 +39,10 @@ final class FindingCascade {
 
     /** @param column "test_id" or "engagement_id" */
     void deleteFindings(String column, long id, long userId) {
-        List<ObjectNode> rows = clickHouse.rows("SELECT id, any(product_id) AS p FROM findings WHERE " + column
-                + " = " + id + " GROUP BY id HAVING argMax(deleted, version) = 0");
+        String condition = column + " = " + id;
+        List<ObjectNode> rows = clickHouse.rows("SELECT id, product_id AS p FROM (" + CurrentFindingRows.select(
+                List.of("product_id"), null, List.of(condition),
+                "id IN (SELECT id FROM findings PREWHERE " + condition + ")") + ") ORDER BY id");
         if (rows.isEmpty()) {
             return;
         }

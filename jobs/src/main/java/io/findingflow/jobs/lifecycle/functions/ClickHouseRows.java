@@ -63,6 +63,12 @@ final class ClickHouseRows {
         return new ClickHouseRow("findings", new String(bytes.toByteArray(), StandardCharsets.UTF_8));
     }
 
+    /** The mark that a finding's versions below {@code version} are no longer its latest (finding_superseded.sql). */
+    static ClickHouseRow superseded(long productId, long id, long version) {
+        return new ClickHouseRow("finding_superseded",
+                "{\"product_id\":" + productId + ",\"id\":" + id + ",\"version\":" + version + "}");
+    }
+
     static ClickHouseRow monthCounts(long productId, String monthSeverity, MonthCounts counts, long version) {
         int bar = monthSeverity.indexOf('|');
         ObjectNode row = MAPPER.createObjectNode();

@@ -127,6 +127,8 @@ public class FindingLifecycleFunction
             FindingState before = outcome.before().get(after.id);
             if (before == null) {
                 created.add(after);
+            } else {
+                out.collect(ClickHouseRows.superseded(after.productId, after.id, end.offset));
             }
             counter.change(before, after);
             findings.put(after.id, after);
@@ -163,6 +165,7 @@ public class FindingLifecycleFunction
             findings.remove(current.id);
             bodies.remove(current.id);
             legacyBodies.remove(current.id);
+            out.collect(ClickHouseRows.superseded(current.productId, current.id, record.offset));
             out.collect(ClickHouseRows.finding(current, body, record.offset, true));
         } else {
             FindingEditApplier.Edited edited = FindingEditApplier.apply(current,
@@ -172,6 +175,7 @@ public class FindingLifecycleFunction
             indexes.edited(current, edited.state());
             findings.put(current.id, edited.state());
             bodies.put(current.id, editedBody);
+            out.collect(ClickHouseRows.superseded(current.productId, current.id, record.offset));
             out.collect(ClickHouseRows.finding(edited.state(), editedBody, record.offset, false));
         }
         emitCounts(record.productId, counter, record.offset, out);
