@@ -5,8 +5,11 @@ import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.schemas.Sql;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,7 @@ public final class FindingQueries {
 
     private final ClickHouseReader clickHouse;
     private final FindingIdLists idLists;
+    private final FindingRowCache rowCache = new FindingRowCache(FindingRowCache.MAX_WEIGHT);
 
     /** @param findings the watch of the findings table, which the lists' cached ids are kept against */
     public FindingQueries(ClickHouseReader clickHouse, TableWatch findings) {
@@ -65,25 +69,46 @@ public final class FindingQueries {
     public record Page(long count, List<ObjectNode> rows) {}
 
     /**
-     * One page in two steps: the list's ordered ids (cached per table version), then the full rows
-     * (with the JSON body) of just the page's ids.
+     * One page in two steps: the list's ordered ids with their current versions (cached per table
+     * version), then those versions' full rows (with the JSON body), kept by {@link FindingRowCache}.
      */
     public Page page(Filter filter, String orderBy, int limit, int offset) {
-        FindingIdLists.Listing listing = idLists.page("SELECT id FROM (" + CurrentFindingRows.select(
+        FindingIdLists.Listing listing = idLists.page("SELECT id, version FROM (" + CurrentFindingRows.select(
                 referenced(List.of(orderBy)), filter.productIds(), filter.all(), filter.markScope()) + ") ORDER BY "
                 + orderBy, limit, offset);
-        return new Page(listing.count(), rows(filter, listing.pageIds()));
+        return new Page(listing.count(), rowCache.rows(listing.page(), page -> versions(filter, page)));
+    }
+
+    /** The rows of these versions; one merged away since its list was read is replaced by the current row. */
+    private Map<RowVersion, ObjectNode> versions(Filter filter, List<RowVersion> wanted) {
+        String idList = "id IN (" + Sql.numbers(wanted.stream().map(RowVersion::id).toList()) + ")";
+        Set<RowVersion> wantedSet = new HashSet<>(wanted);
+        Map<RowVersion, ObjectNode> found = new HashMap<>();
+        for (ObjectNode row : clickHouse.rows("SELECT * FROM findings PREWHERE " + idList)) {
+            RowVersion version = new RowVersion(row.path("id").asLong(), row.path("version").asLong());
+            if (wantedSet.contains(version)) {
+                found.put(version, row);
+            }
+        }
+        if (found.size() < wanted.size()) {
+            List<Long> gone = wanted.stream().filter(v -> !found.containsKey(v)).map(RowVersion::id).toList();
+            for (ObjectNode row : currentRows(filter, gone)) {
+                long id = row.path("id").asLong();
+                wanted.stream().filter(v -> v.id() == id).findFirst().ifPresent(v -> found.put(v, row));
+            }
+        }
+        return found;
     }
 
     /** The current full rows of {@code ids} that still match the filter, in the order of {@code ids}. */
-    private List<ObjectNode> rows(Filter filter, List<Long> ids) {
+    private List<ObjectNode> currentRows(Filter filter, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         String idList = "id IN (" + Sql.numbers(ids) + ")";
         List<String> conditions = new ArrayList<>(filter.all());
         conditions.add(idList);
-        java.util.Map<Long, ObjectNode> byId = new java.util.HashMap<>();
+        Map<Long, ObjectNode> byId = new HashMap<>();
         for (ObjectNode row : clickHouse.rows(CurrentFindingRows.select(COLUMNS, filter.productIds(), conditions,
                 idList))) {
             byId.put(row.path("id").asLong(), row);
@@ -133,6 +158,6 @@ public final class FindingQueries {
 
     /** The latest state of one finding among the given products, if visible (always read, never cached). */
     public java.util.Optional<ObjectNode> find(Set<Long> productIds, long id) {
-        return rows(new Filter(productIds, List.of("id = " + id), List.of()), List.of(id)).stream().findFirst();
+        return currentRows(new Filter(productIds, List.of("id = " + id), List.of()), List.of(id)).stream().findFirst();
     }
 }
