@@ -78,7 +78,7 @@ public final class ApiMain {
                         config.timeZone(), config.enforceVerified(), config.readMaxStaleness()),
                 new TestTypeController(authenticator, testTypes),
                 ResourceModule.create(authenticator, authorizer, writes, testTypes, clickHouse, producers,
-                        findingQueries, findingsWatch),
+                        findingQueries, findingsWatch, TableWatch.of(clickHouse, "imports", config.readMaxStaleness())),
                 CustomMetricsModule.create(config, entityLog, clickHouse),
                 new MetricsController(apiMetrics, kafkaLag));
         java.nio.file.Files.createDirectories(uploads);

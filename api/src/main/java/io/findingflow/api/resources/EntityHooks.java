@@ -38,13 +38,13 @@ final class EntityHooks {
 
             @Override
             public void decorateAll(java.util.List<Entity> entities, java.util.List<ObjectNode> views) {
-                Map<Long, java.util.List<Long>> active = activeFindings.byProduct(
+                Map<Long, ActiveFindings.ActiveList> active = activeFindings.byProduct(
                         entities.stream().map(Entity::id).toList());
                 for (int i = 0; i < entities.size(); i++) {
-                    java.util.List<Long> ids = active.getOrDefault(entities.get(i).id(), java.util.List.of());
-                    views.get(i).put("findings_count", ids.size()); // fields of the spec: their places are kept
-                    ArrayNode list = views.get(i).putArray("findings_list");
-                    ids.forEach(list::add);
+                    ActiveFindings.ActiveList list = active.getOrDefault(entities.get(i).id(),
+                            ActiveFindings.ActiveList.EMPTY);
+                    views.get(i).put("findings_count", list.count()); // fields of the spec: their places are kept
+                    views.get(i).putRawValue("findings_list", list.json());
                 }
             }
         };

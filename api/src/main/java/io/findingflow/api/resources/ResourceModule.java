@@ -47,7 +47,7 @@ public final class ResourceModule {
 
     public static ResourceModule create(Authenticator authenticator, Authorizer authorizer, EntityWrites writes,
             TestTypes testTypes, ClickHouseReader clickHouse, ImportProducers producers, FindingQueries findingQueries,
-            io.findingflow.api.clickhouse.TableWatch findingsWatch) {
+            io.findingflow.api.clickhouse.TableWatch findingsWatch, io.findingflow.api.clickhouse.TableWatch importsWatch) {
         EntityStore store = writes.store();
         FindingCascade findings = new FindingCascade(clickHouse, producers, findingQueries);
         Map<Long, String> testTypeNames = new HashMap<>();
@@ -76,7 +76,7 @@ public final class ResourceModule {
                 controllers.get("global_roles"), controllers.get("product_type_members"),
                 controllers.get("product_members"));
         return new ResourceModule(controllers,
-                new TestImportController(authenticator, authorizer, store, clickHouse), profile);
+                new TestImportController(authenticator, authorizer, store, clickHouse, importsWatch), profile);
     }
 
     /** URL name (e.g. "products") → controller, in DefectDojo's order. */

@@ -7,6 +7,8 @@ import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Caller;
 import io.findingflow.api.auth.Grants;
 import io.findingflow.api.clickhouse.ClickHouseReader;
+import io.findingflow.api.clickhouse.TableWatch;
+import io.findingflow.api.clickhouse.VersionedCache;
 import io.findingflow.api.entities.Entity;
 import io.findingflow.api.entities.EntityKind;
 import io.findingflow.api.entities.EntityStore;
@@ -37,13 +39,19 @@ public final class TestImportController {
     private final Authorizer authorizer;
     private final EntityStore store;
     private final ClickHouseReader clickHouse;
+    /** Answers per query and version of the imports table: lists are polled far more often than imports land. */
+    private final VersionedCache<String, List<ObjectNode>> answers;
+
+    /** Queries kept (a count or a page of at most a few hundred small rows each). */
+    private static final int MAX_ANSWERS = 256;
 
     public TestImportController(Authenticator authenticator, Authorizer authorizer, EntityStore store,
-            ClickHouseReader clickHouse) {
+            ClickHouseReader clickHouse, TableWatch imports) {
         this.authenticator = authenticator;
         this.authorizer = authorizer;
         this.store = store;
         this.clickHouse = clickHouse;
+        this.answers = VersionedCache.ofEntries(imports, MAX_ANSWERS);
     }
 
     public void list(Context ctx) {
@@ -64,9 +72,9 @@ public final class TestImportController {
         String order = ordering(QueryParams.text(ctx, "o"));
         Page page = Page.of(ctx);
         String from = imports(caller, conditions);
-        List<ObjectNode> count = clickHouse.rows("SELECT count() AS n FROM (" + from + ")");
-        List<ObjectNode> rows = clickHouse.rows("SELECT * FROM (" + from + ") ORDER BY " + order
-                + " LIMIT " + page.offset() + ", " + page.limit());
+        List<ObjectNode> count = answers.get("SELECT count() AS n FROM (" + from + ")", clickHouse::rows);
+        List<ObjectNode> rows = answers.get("SELECT * FROM (" + from + ") ORDER BY " + order
+                + " LIMIT " + page.offset() + ", " + page.limit(), clickHouse::rows);
         ctx.json(page.body(ctx, count.isEmpty() ? 0 : count.get(0).path("n").asLong(),
                 rows.stream().map(TestImportController::view).toList()));
     }
