@@ -40,13 +40,17 @@ public record BenchOptions(
         String adminPassword,
         java.util.Set<String> only) {
 
-    /** The phases {@code --only} accepts; metrics and lists need e2e's data, so e2e runs whenever they do. */
+    /**
+     * The phases {@code --only} accepts; metrics and lists need e2e's data, so e2e runs whenever they
+     * do — except lists on a reused stack (FF_BENCH_API_URL), which measures the findings already there.
+     */
     static final List<String> PHASES = List.of("parsers", "e2e", "raw", "metrics", "lists", "custom", "returnValue");
 
     /** Whether a phase runs: all of them unless {@code --only} names some. */
     boolean runs(String phase) {
         return only.isEmpty() || only.contains(phase)
-                || (phase.equals("e2e") && (only.contains("raw") || only.contains("metrics") || only.contains("lists")));
+                || (phase.equals("e2e") && (only.contains("raw") || only.contains("metrics")
+                        || (only.contains("lists") && reuseApiUrl == null)));
     }
 
     /** Whether any phase needs a stack (every phase but parsers does). */
@@ -67,7 +71,8 @@ public record BenchOptions(
               --profile             JFR recordings (stack and API JVMs per phase, this JVM for the parsers),
                                     summarized into the results; the .jfr files go next to them
               --only PHASE,...      just these phases (parsers, e2e, raw, metrics, lists, custom, returnValue); the
-                                    figures of the others are reported as not measured
+                                    figures of the others are reported as not measured; metrics and lists bring
+                                    e2e's data (lists on a reused stack measures the findings it has)
             environment: FF_BENCH_API_URL (reuse a running stack; FF_BENCH_CLICKHOUSE_URL its ClickHouse),
               FF_BENCH_HOME, FF_BENCH_PORT (own stack), FF_BENCH_RESULTS, DD_ADMIN_USER, DD_ADMIN_PASSWORD""";
 

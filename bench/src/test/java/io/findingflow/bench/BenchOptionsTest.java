@@ -34,6 +34,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void listsOnAReusedStackMeasureItsFindingsWithoutImporting() {
+        assertThat(BenchOptions.parse(new String[] {"--only", "lists"}, Map.of()).runs("e2e")).isTrue();
+        BenchOptions reused = BenchOptions.parse(new String[] {"--only", "lists"},
+                Map.of("FF_BENCH_API_URL", "http://127.0.0.1:8080"));
+        assertThat(reused.runs("e2e")).isFalse();
+        assertThat(reused.runs("lists")).isTrue();
+        assertThat(reused.needsStack()).isTrue();
+    }
+
+    @Test
     void unknownPhaseIsRefusedWithTheList() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--only", "parser"}, Map.of()))
                 .hasMessageContaining("unknown phase parser").hasMessageContaining("returnValue");
