@@ -1,6 +1,5 @@
 package io.findingflow.api.findings;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.auth.Authenticator;
 import io.findingflow.api.auth.Authorizer;
 import io.findingflow.api.auth.Caller;
@@ -108,7 +107,7 @@ public final class FindingController {
         Page page = Page.of(ctx);
         FindingQueries.Filter filter = new FindingQueries.Filter(products, rowConditions, conditions);
         FindingQueries.Page found = queries.page(filter, ordering(ctx), page.limit(), page.offset());
-        ctx.json(page.body(ctx, found.count(), found.rows().stream().map(FindingView::of).toList()));
+        ctx.json(page.body(ctx, found.count(), found.findings()));
     }
 
     public void detail(Context ctx) {

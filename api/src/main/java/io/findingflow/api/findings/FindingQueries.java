@@ -1,6 +1,7 @@
 package io.findingflow.api.findings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.findingflow.api.clickhouse.ClickHouseReader;
 import io.findingflow.api.clickhouse.TableWatch;
 import io.findingflow.schemas.Sql;
@@ -28,7 +29,7 @@ public final class FindingQueries {
 
     private final ClickHouseReader clickHouse;
     private final FindingIdLists idLists;
-    private final FindingRowCache rowCache = new FindingRowCache(FindingRowCache.MAX_WEIGHT);
+    private final RenderedFindings rendered = new RenderedFindings(RenderedFindings.MAX_WEIGHT);
 
     /** @param findings the watch of the findings table, which the lists' cached ids are kept against */
     public FindingQueries(ClickHouseReader clickHouse, TableWatch findings) {
@@ -65,18 +66,18 @@ public final class FindingQueries {
 
     private static final Pattern WORD = Pattern.compile("[a-z_]+");
 
-    /** A list's size and one page of it: the ids from {@link FindingIdLists}, then those rows in full. */
-    public record Page(long count, List<ObjectNode> rows) {}
+    /** A list's size and one page of it as DefectDojo JSON: the ids from {@link FindingIdLists}, then those findings. */
+    public record Page(long count, List<RawValue> findings) {}
 
     /**
      * One page in two steps: the list's ordered ids with their current versions (cached per table
-     * version), then those versions' full rows (with the JSON body), kept by {@link FindingRowCache}.
+     * version), then those versions' full rows (with the JSON body), rendered and kept by {@link RenderedFindings}.
      */
     public Page page(Filter filter, String orderBy, int limit, int offset) {
         FindingIdLists.Listing listing = idLists.page("SELECT id, version FROM (" + CurrentFindingRows.select(
                 referenced(List.of(orderBy)), filter.productIds(), filter.all(), filter.markScope()) + ") ORDER BY "
                 + orderBy, limit, offset);
-        return new Page(listing.count(), rowCache.rows(listing.page(), page -> versions(filter, page)));
+        return new Page(listing.count(), rendered.page(listing.page(), page -> versions(filter, page)));
     }
 
     /** The rows of these versions; one merged away since its list was read is replaced by the current row. */
