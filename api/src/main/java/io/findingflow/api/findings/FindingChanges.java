@@ -113,8 +113,49 @@ final class FindingChanges {
                     }
                 }
             }
+            case "tags" -> tags(value, changes, errors);
             default -> { } // read-only or unknown: ignored, as DRF does
         }
+    }
+
+    /** DefectDojo's TagListSerializerField: a list of strings, or a string holding a JSON list. */
+    private static void tags(JsonNode value, ObjectNode changes, Map<String, List<String>> errors) {
+        JsonNode list = value;
+        if (value.isTextual()) {
+            try {
+                list = value.asText().isEmpty() ? Json.mapper().createArrayNode() : Json.mapper().readTree(value.asText());
+            } catch (java.io.IOException e) {
+                list = null;
+            }
+        }
+        if (list == null || !list.isArray()) {
+            errors.put("tags", List.of("Expected a list of items but got type \"" + pythonType(value) + "\"."));
+            return;
+        }
+        var tags = changes.putArray("tags");
+        for (JsonNode tag : list) {
+            if (!tag.isTextual()) {
+                errors.put("tags", List.of("All list items must be of string type."));
+                return;
+            }
+            tags.add(tag.asText());
+        }
+    }
+
+    private static String pythonType(JsonNode value) {
+        if (value.isTextual()) {
+            return "str";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        if (value.isIntegralNumber()) {
+            return "int";
+        }
+        if (value.isNumber()) {
+            return "float";
+        }
+        return value.isNull() ? "NoneType" : "dict";
     }
 
     /** DefectDojo's FindingSerializer.validate rules. */

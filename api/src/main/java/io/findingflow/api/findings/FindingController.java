@@ -104,6 +104,7 @@ public final class FindingController {
         if (contains != null) {
             conditions.add("positionCaseInsensitiveUTF8(title, " + Sql.quote(contains) + ") > 0");
         }
+        conditions.addAll(FindingTagFilters.conditions(ctx));
         Page page = Page.of(ctx);
         FindingQueries.Filter filter = new FindingQueries.Filter(products, rowConditions, conditions);
         FindingQueries.Page found = queries.page(filter, ordering(ctx), page.limit(), page.offset());

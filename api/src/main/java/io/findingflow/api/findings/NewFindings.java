@@ -49,6 +49,7 @@ final class NewFindings {
         finding.outOfScope = changes.path("out_of_scope").asBoolean(false);
         finding.staticFinding = changes.path("static_finding").asBoolean(false);
         finding.dynamicFinding = changes.path("dynamic_finding").asBoolean(false);
+        changes.path("tags").forEach(tag -> finding.tags.add(tag.asText()));
         return finding;
     }
 

@@ -31,7 +31,7 @@ class FilterInjectionIT {
             "endpoints", List.of("host", "host__contains", "protocol", "path", "query", "fragment", "userinfo"),
             "users", List.of("username", "username__contains", "email", "email__contains", "first_name", "last_name"),
             "findings", List.of("title", "title__contains", "hash_code", "unique_id_from_tool", "component_name",
-                    "file_path"),
+                    "file_path", "tags", "tags__and", "not_tags", "tag", "not_tag"),
             "test_imports", List.of("type"));
     private static final Map<String, List<String>> TYPED_FILTERS = Map.of(
             "product_types", List.of("id", "critical_product", "o"),
