@@ -113,8 +113,8 @@ public final class FindingController {
 
     public void detail(Context ctx) {
         Caller caller = authenticator.authenticate(ctx);
-        ctx.json(FindingView.of(queries.find(authorizer.visibleProductIds(caller), pathId(ctx))
-                .orElseThrow(() -> ApiException.notFound("Finding"))));
+        ctx.json(queries.detail(authorizer.visibleProductIds(caller), pathId(ctx))
+                .orElseThrow(() -> ApiException.notFound("Finding")));
     }
 
     private static void idFilter(Context ctx, String param, String column, List<String> conditions) {

@@ -157,6 +157,22 @@ public final class FindingQueries {
         return false;
     }
 
+    /**
+     * One finding among the given products as DefectDojo JSON, if visible: its current version is
+     * always read (a light query: no body), the rendered JSON of that version is kept.
+     */
+    public java.util.Optional<RawValue> detail(Set<Long> productIds, long id) {
+        String idIs = "id = " + id;
+        List<ObjectNode> current = clickHouse.rows("SELECT id, version FROM (" + CurrentFindingRows.select(List.of(),
+                productIds, List.of(idIs), idIs) + ")");
+        if (current.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RowVersion version = new RowVersion(id, current.get(0).path("version").asLong());
+        Filter filter = new Filter(productIds, List.of(idIs), List.of());
+        return rendered.page(List.of(version), wanted -> versions(filter, wanted)).stream().findFirst();
+    }
+
     /** The latest state of one finding among the given products, if visible (always read, never cached). */
     public java.util.Optional<ObjectNode> find(Set<Long> productIds, long id) {
         return currentRows(new Filter(productIds, List.of("id = " + id), List.of()), List.of(id)).stream().findFirst();
