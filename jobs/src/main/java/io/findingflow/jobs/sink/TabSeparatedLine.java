@@ -73,17 +73,30 @@ public final class TabSeparatedLine {
         bytes[length++] = 'N';
     }
 
+    /** Copies runs of bytes that need no escaping in one go: most of a JSON body is one run. */
     private void escape(byte[] value) {
-        ensure(value.length);
-        for (byte b : value) {
+        int run = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            if (b != '\\' && (b < 0 || b >= 0x20)) {
+                continue; // printable ASCII or part of a multi-byte UTF-8 sequence (negative as a byte)
+            }
             byte escaped = escapeOf(b);
-            if (escaped == 0) {
-                put(b);
-            } else {
-                put((byte) '\\');
-                put(escaped);
+            if (escaped != 0) {
+                copy(value, run, i);
+                ensure(2);
+                bytes[length++] = '\\';
+                bytes[length++] = escaped;
+                run = i + 1;
             }
         }
+        copy(value, run, value.length);
+    }
+
+    private void copy(byte[] value, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(value, from, bytes, length, to - from);
+        length += to - from;
     }
 
     /** The letter after the backslash for bytes that need one, 0 for bytes written as they are. */
