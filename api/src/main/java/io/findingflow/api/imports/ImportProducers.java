@@ -124,7 +124,7 @@ public final class ImportProducers implements AutoCloseable {
         FindingRecordFrame frame = new FindingRecordFrame(header.importId(), header.productId());
         encodedTransaction(sender -> {
             sender.send(key, ImportEvent.begin(header));
-            findings.forEach(json -> sender.send(key, frame.around(json)));
+            findings.forEach(finding -> sender.send(key, frame.around(finding)));
             sender.send(key, ImportEvent.end(header.importId(), header.productId()));
             return null;
         });
