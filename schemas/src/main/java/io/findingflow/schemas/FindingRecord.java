@@ -1,6 +1,5 @@
 package io.findingflow.schemas;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,7 @@ public final class FindingRecord {
      * for it. The API spools this and frames it per import ({@link #prefix}).
      */
     public static byte[] findingPart(Finding finding, byte[] json) {
-        Writer out = new Writer(json.length + 256);
+        Writer out = new Writer(json.length + 512);
         out.string(finding.title);
         out.string(finding.severity == null ? Severity.INFO.label() : finding.severity);
         out.string(finding.date);
@@ -145,11 +144,13 @@ public final class FindingRecord {
         }
     }
 
+    /** Appends big-endian fields to a growing array (ByteArrayOutputStream locks on every byte). */
     private static final class Writer {
-        private final ByteArrayOutputStream out;
+        private byte[] bytes;
+        private int length;
 
         Writer(int expected) {
-            out = new ByteArrayOutputStream(expected);
+            bytes = new byte[expected];
         }
 
         void string(String text) {
@@ -160,9 +161,11 @@ public final class FindingRecord {
             bytes(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        void bytes(byte[] bytes) {
-            number32(bytes.length);
-            out.write(bytes, 0, bytes.length);
+        void bytes(byte[] value) {
+            number32(value.length);
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, length, value.length);
+            length += value.length;
         }
 
         void number(long value) {
@@ -171,18 +174,26 @@ public final class FindingRecord {
         }
 
         void number32(int value) {
-            out.write(value >>> 24);
-            out.write(value >>> 16);
-            out.write(value >>> 8);
-            out.write(value);
+            ensure(4);
+            bytes[length++] = (byte) (value >>> 24);
+            bytes[length++] = (byte) (value >>> 16);
+            bytes[length++] = (byte) (value >>> 8);
+            bytes[length++] = (byte) value;
         }
 
         void flags(int value) {
-            out.write(value);
+            ensure(1);
+            bytes[length++] = (byte) value;
         }
 
         byte[] toBytes() {
-            return out.toByteArray();
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
         }
     }
 }
