@@ -82,6 +82,36 @@ public final class FindingRecord {
             boolean verified, boolean falseP, boolean outOfScope, boolean riskAccepted, boolean isMitigated,
             String mitigated, byte[] json) {}
 
+    /** The import a record belongs to, read without decoding the finding. */
+    public record Header(String importId, long productId) {}
+
+    /**
+     * The import id and product of a record in this format, after checking its structure (every
+     * length within the record, the JSON last) without decoding the finding's fields; a truncated
+     * or malformed record is an IllegalArgumentException, as in {@link #read}.
+     */
+    public static Header header(byte[] record) {
+        if (!isCompact(record)) {
+            throw new IllegalArgumentException("not a compact finding record");
+        }
+        Reader in = new Reader(record);
+        try {
+            Header header = new Header(in.string(), in.buffer.getLong());
+            for (int i = 0; i < 5; i++) { // title, severity, date, hash_code, unique_id_from_tool
+                in.skipString();
+            }
+            in.buffer.getLong(); // cwe
+            in.skipString(); // component_name
+            in.skipString(); // file_path
+            in.buffer.get(); // flags
+            in.skipString(); // mitigated
+            in.checkLast();
+            return header;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("truncated compact finding record", e);
+        }
+    }
+
     /** Decodes a record in this format; a truncated or malformed one is an IllegalArgumentException. */
     public static Decoded read(byte[] record) {
         if (!isCompact(record)) {
@@ -122,25 +152,42 @@ public final class FindingRecord {
 
         /** The last field: its length must match what remains. */
         byte[] last() {
+            checkLast();
+            return Arrays.copyOfRange(record, buffer.position(), record.length);
+        }
+
+        void checkLast() {
             int length = buffer.getInt();
             if (length != buffer.remaining()) {
                 throw new IllegalArgumentException("finding JSON of " + length + " bytes where "
                         + buffer.remaining() + " remain");
             }
-            return Arrays.copyOfRange(record, buffer.position(), record.length);
         }
 
         String string() {
-            int length = buffer.getInt();
+            int length = stringLength();
             if (length == -1) {
                 return null;
-            }
-            if (length < 0 || length > buffer.remaining()) {
-                throw new BufferUnderflowException();
             }
             String text = new String(record, buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
             return text;
+        }
+
+        void skipString() {
+            int length = stringLength();
+            if (length > 0) {
+                buffer.position(buffer.position() + length);
+            }
+        }
+
+        /** The next string's length (-1 for null), checked against what remains. */
+        private int stringLength() {
+            int length = buffer.getInt();
+            if (length < -1 || length > buffer.remaining()) {
+                throw new BufferUnderflowException();
+            }
+            return length;
         }
     }
 

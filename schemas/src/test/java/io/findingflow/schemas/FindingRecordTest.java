@@ -56,6 +56,7 @@ class FindingRecordTest {
         assertThat(d.isMitigated()).isTrue();
         assertThat(d.mitigated()).isEqualTo(f.mitigated);
         assertThat(d.json()).isEqualTo(json);
+        assertThat(FindingRecord.header(record)).isEqualTo(new FindingRecord.Header("import-é", 1L << 40));
     }
 
     @Test
@@ -79,6 +80,8 @@ class FindingRecordTest {
         for (int cut = 1; cut < record.length; cut++) {
             byte[] truncated = Arrays.copyOf(record, cut);
             assertThatThrownBy(() -> FindingRecord.read(truncated)).as("cut at %d", cut)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> FindingRecord.header(truncated)).as("header, cut at %d", cut)
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> FindingRecord.read("{}".getBytes(StandardCharsets.UTF_8)))

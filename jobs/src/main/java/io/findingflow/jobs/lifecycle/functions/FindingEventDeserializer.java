@@ -54,15 +54,30 @@ public class FindingEventDeserializer implements KafkaRecordDeserializationSchem
     }
 
     /**
-     * A finding record in the compact form (FindingRecord): its typed fields as they are, its JSON
-     * as the body, nothing parsed.
+     * A finding record in the compact form (FindingRecord): only its import id and product are read
+     * now; the record keeps the value as it is and is decoded when its import is applied
+     * ({@link #expand}).
      */
     static FindingEventRecord readCompact(byte[] value) {
-        FindingRecord.Decoded d = FindingRecord.read(value);
+        FindingRecord.Header header = FindingRecord.header(value);
         FindingEventRecord event = new FindingEventRecord();
         event.type = ImportEvent.FINDING;
-        event.importId = d.importId();
-        event.productId = d.productId();
+        event.importId = header.importId();
+        event.productId = header.productId();
+        event.compact = value;
+        return event;
+    }
+
+    /**
+     * Decodes a compact record's typed fields and JSON into {@link FindingEventRecord#reported} and
+     * {@link FindingEventRecord#findingUtf8} (once: the compact value is dropped); other records are
+     * left as they are.
+     */
+    static void expand(FindingEventRecord event) {
+        if (event.compact == null) {
+            return;
+        }
+        FindingRecord.Decoded d = FindingRecord.read(event.compact);
         ReportedFinding f = new ReportedFinding();
         f.title = d.title();
         f.severity = d.severity();
@@ -81,7 +96,7 @@ public class FindingEventDeserializer implements KafkaRecordDeserializationSchem
         f.mitigated = d.mitigated();
         event.reported = f;
         event.findingUtf8 = d.json();
-        return event;
+        event.compact = null;
     }
 
     /** A JSON record's fields, as {@code readTree} and {@code path(..).asText()} etc. would give them. */
