@@ -12,15 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Parsed findings of one upload as their JSON (UTF-8 bytes, each after its length) in a temporary
- * file: the whole report is parsed (and so validated) before anything is created or produced, in
- * bounded memory; the bytes go to Kafka as they are, not decoded and encoded again.
+ * Parsed findings of one upload as the finding parts of their Kafka records (FindingRecord: typed
+ * fields and the finding's JSON; each after its length) in a temporary file: the whole report is
+ * parsed (and so validated) before anything is created or produced, in bounded memory; the bytes
+ * go to Kafka as they are, not decoded and encoded again.
  */
 final class FindingSpool implements Closeable {
 
-    /** Receives each spooled finding's JSON. */
+    /** Receives each spooled finding's bytes. */
     interface Reader {
-        void accept(byte[] json) throws IOException;
+        void accept(byte[] finding) throws IOException;
     }
 
     private final Path file;
@@ -29,14 +30,14 @@ final class FindingSpool implements Closeable {
 
     FindingSpool(Path dir) throws IOException {
         Files.createDirectories(dir);
-        this.file = Files.createTempFile(dir, "import-", ".json.bin");
+        this.file = Files.createTempFile(dir, "import-", ".findings.bin");
         this.writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     }
 
-    void add(byte[] json) {
+    void add(byte[] finding) {
         try {
-            writer.writeInt(json.length);
-            writer.write(json);
+            writer.writeInt(finding.length);
+            writer.write(finding);
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,9 +55,9 @@ final class FindingSpool implements Closeable {
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             for (int i = 0; i < count; i++) {
                 int length = reader.readInt();
-                byte[] json = new byte[length];
-                reader.readFully(json);
-                action.accept(json);
+                byte[] finding = new byte[length];
+                reader.readFully(finding);
+                action.accept(finding);
             }
             if (reader.read() != -1) {
                 throw new EOFException("spool " + file + " holds more than its " + count + " findings");

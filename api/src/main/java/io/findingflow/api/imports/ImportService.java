@@ -12,6 +12,7 @@ import io.findingflow.parsers.HashCodeCalculator;
 import io.findingflow.parsers.ParseException;
 import io.findingflow.parsers.ParserRegistry;
 import io.findingflow.parsers.ScanContext;
+import io.findingflow.schemas.FindingRecord;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
 import io.findingflow.schemas.Severity;
@@ -108,7 +109,7 @@ public final class ImportService {
                     finding.hashCode = HashCodeCalculator.compute(finding, dedup);
                 }
                 try {
-                    spool.add(Json.mapper().writeValueAsBytes(finding));
+                    spool.add(FindingRecord.findingPart(finding, Json.mapper().writeValueAsBytes(finding)));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

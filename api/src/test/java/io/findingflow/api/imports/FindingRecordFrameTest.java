@@ -3,7 +3,7 @@ package io.findingflow.api.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findingflow.schemas.Finding;
-import io.findingflow.schemas.ImportEvent;
+import io.findingflow.schemas.FindingRecord;
 import io.findingflow.schemas.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spooled finding bytes framed as records: the bytes Jackson wrote for ImportEvent before. */
+/** Spooled findings framed as compact records: their fields and the JSON Jackson wrote. */
 class FindingRecordFrameTest {
 
     @TempDir
@@ -32,24 +32,27 @@ class FindingRecordFrameTest {
     }
 
     @Test
-    void shouldFrameEachSpooledFindingAsJacksonWroteTheRecord() throws Exception {
+    void shouldFrameEachSpooledFindingAsACompactRecordOfItsFieldsAndJacksonsJson() throws Exception {
         List<Finding> findings = List.of(finding("first"), finding(""), new Finding());
         for (String importId : List.of("0b7a5f7e-8d1c-4a57-9d43-3f0f6a2d5d11", "odd \"id\" é")) {
             FindingRecordFrame frame = new FindingRecordFrame(importId, 123456789L);
             List<byte[]> framed = new ArrayList<>();
             try (FindingSpool spool = new FindingSpool(dir)) {
                 for (Finding f : findings) {
-                    spool.add(Json.mapper().writeValueAsBytes(f));
+                    spool.add(FindingRecord.findingPart(f, Json.mapper().writeValueAsBytes(f)));
                 }
                 assertThat(spool.count()).isEqualTo(3);
-                spool.forEach(json -> framed.add(frame.around(json)));
+                spool.forEach(part -> framed.add(frame.around(part)));
             }
             assertThat(framed).hasSize(3);
             for (int i = 0; i < findings.size(); i++) {
-                // before: spooled as a String, read back into a tree, written inside ImportEvent
-                byte[] before = Json.mapper().writeValueAsBytes(ImportEvent.finding(importId, 123456789L,
-                        Json.mapper().readTree(Json.mapper().writeValueAsString(findings.get(i)))));
-                assertThat(framed.get(i)).isEqualTo(before);
+                FindingRecord.Decoded record = FindingRecord.read(framed.get(i));
+                assertThat(record.importId()).isEqualTo(importId);
+                assertThat(record.productId()).isEqualTo(123456789L);
+                assertThat(record.title()).isEqualTo(findings.get(i).title);
+                assertThat(record.hashCodeText()).isEqualTo(findings.get(i).hashCode);
+                // the body: the bytes Jackson writes for the finding, as in the JSON record before
+                assertThat(record.json()).isEqualTo(Json.mapper().writeValueAsBytes(findings.get(i)));
             }
         }
     }

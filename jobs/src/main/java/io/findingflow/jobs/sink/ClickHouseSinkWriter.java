@@ -1,10 +1,8 @@
 package io.findingflow.jobs.sink;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.client.api.insert.InsertResponse;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inserts each batch as JSONEachRow, one INSERT per table in the order the tables first appear,
+ * Inserts each batch as one INSERT per table (and row format) in the order the tables first appear,
  * with the tables readers wait on ({@link ClickHouseSink#LAST_TABLES}) last and in that order, so a
  * reader that sees an import's marker or a finding's new version also sees the counters.
  */
@@ -50,15 +48,14 @@ final class ClickHouseSinkWriter<InputT> extends AsyncSinkWriter<InputT, ClickHo
     protected void submitRequestEntries(
             List<ClickHouseRow> entries, ResultHandler<ClickHouseRow> result) {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (Map.Entry<String, List<ClickHouseRow>> table : byTable(entries).entrySet()) {
-            byte[] body = render(table.getValue());
+        for (List<ClickHouseRow> rows : byTable(entries)) {
+            String table = rows.get(0).table();
+            InsertFormat format = rows.get(0).format();
+            byte[] body = render(rows);
             chain =
                     chain.thenCompose(
                             ignored ->
-                                    client.insert(
-                                                    table.getKey(),
-                                                    new ByteArrayInputStream(body),
-                                                    ClickHouseFormat.JSONEachRow)
+                                    insert(table, format, body)
                                             .thenAccept(response -> response.close()));
         }
         chain.whenComplete(
@@ -84,29 +81,51 @@ final class ClickHouseSinkWriter<InputT> extends AsyncSinkWriter<InputT, ClickHo
                 });
     }
 
-    private static Map<String, List<ClickHouseRow>> byTable(List<ClickHouseRow> entries) {
-        Map<String, List<ClickHouseRow>> groups = new LinkedHashMap<>();
-        Map<String, List<ClickHouseRow>> last = new LinkedHashMap<>();
+    private CompletableFuture<InsertResponse> insert(String table, InsertFormat format, byte[] body) {
+        ByteArrayInputStream data = new ByteArrayInputStream(body);
+        return format.columns().isEmpty()
+                ? client.insert(table, data, format.format())
+                : client.insert(table, format.columns(), data, format.format());
+    }
+
+    /**
+     * The batch's rows as one group per table and insert format (a table's rows restored from an
+     * older checkpoint may be in another format than new ones), tables in order of first
+     * appearance, {@link ClickHouseSink#LAST_TABLES} last in that order.
+     */
+    static List<List<ClickHouseRow>> byTable(List<ClickHouseRow> entries) {
+        Map<String, Map<InsertFormat, List<ClickHouseRow>>> groups = new LinkedHashMap<>();
+        Map<String, Map<InsertFormat, List<ClickHouseRow>>> last = new LinkedHashMap<>();
         for (ClickHouseRow row : entries) {
-            Map<String, List<ClickHouseRow>> target =
+            Map<String, Map<InsertFormat, List<ClickHouseRow>>> target =
                     ClickHouseSink.LAST_TABLES.contains(row.table()) ? last : groups;
-            target.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
+            target.computeIfAbsent(row.table(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.format(), f -> new ArrayList<>())
+                    .add(row);
         }
         for (String table : ClickHouseSink.LAST_TABLES) {
             if (last.containsKey(table)) {
                 groups.put(table, last.get(table));
             }
         }
-        return groups;
+        List<List<ClickHouseRow>> inserts = new ArrayList<>();
+        groups.values().forEach(formats -> inserts.addAll(formats.values()));
+        return inserts;
     }
 
     private static byte[] render(List<ClickHouseRow> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 256);
+        int size = 0;
         for (ClickHouseRow row : rows) {
-            out.writeBytes(row.json().getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
+            size += row.line().length + 1;
         }
-        return out.toByteArray();
+        byte[] body = new byte[size];
+        int at = 0;
+        for (ClickHouseRow row : rows) {
+            System.arraycopy(row.line(), 0, body, at, row.line().length);
+            at += row.line().length;
+            body[at++] = '\n';
+        }
+        return body;
     }
 
     /** A short back-off before a retry, so a restarting server is not hammered. */
@@ -118,9 +137,22 @@ final class ClickHouseSinkWriter<InputT> extends AsyncSinkWriter<InputT, ClickHo
         }
     }
 
+    /**
+     * Before every checkpoint (and at the end of input): inserts every buffered row, not only the
+     * requests in flight, so a checkpoint holds no rows. Checkpointing buffered rows was 14% of the
+     * stack JVM's samples during imports: rows are already in the buffer when a barrier follows an
+     * import's end, and Flink 2.0 writes operator state to the checkpoint stream byte by byte.
+     * The barrier waits for these inserts; rows reach ClickHouse before the checkpoint completes,
+     * which exactly-once allows (inserts are idempotent, a replay writes the same rows again).
+     */
+    @Override
+    public void flush(boolean endOfInput) throws InterruptedException {
+        super.flush(true);
+    }
+
     @Override
     protected long getSizeInBytes(ClickHouseRow row) {
-        return row.json().length() + row.table().length();
+        return row.line().length + row.table().length();
     }
 
     @Override

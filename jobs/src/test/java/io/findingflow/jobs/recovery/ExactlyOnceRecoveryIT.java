@@ -8,6 +8,8 @@ import io.findingflow.jobs.KafkaTopics;
 import io.findingflow.jobs.lifecycle.functions.LifecycleTestSupport;
 import io.findingflow.jobs.sink.ClickHouseTestDatabase;
 import io.findingflow.jobs.sink.JobTestCluster;
+import io.findingflow.schemas.Finding;
+import io.findingflow.schemas.FindingRecord;
 import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
@@ -106,8 +108,14 @@ class ExactlyOnceRecoveryIT {
                     String key = Long.toString(product);
                     producer.send(new ProducerRecord<>(config.topics().findingEvents(), key, bytes(ImportEvent.begin(header))));
                     for (int i = pass; i < FINDINGS + pass; i++) {
-                        producer.send(new ProducerRecord<>(config.topics().findingEvents(), key, bytes(ImportEvent.finding(
-                                header.importId(), product, LifecycleTestSupport.finding("f" + i, "High", "hash-" + i)))));
+                        com.fasterxml.jackson.databind.JsonNode finding =
+                                LifecycleTestSupport.finding("f" + i, "High", "hash-" + i);
+                        // the first pass as JSON records (written before the compact form), the second compact
+                        byte[] value = pass == 0 ? bytes(ImportEvent.finding(header.importId(), product, finding))
+                                : FindingRecord.record(FindingRecord.prefix(header.importId(), product),
+                                        FindingRecord.findingPart(Json.mapper().treeToValue(finding, Finding.class),
+                                                bytes(finding)));
+                        producer.send(new ProducerRecord<>(config.topics().findingEvents(), key, value));
                     }
                     producer.send(new ProducerRecord<>(config.topics().findingEvents(), key,
                             bytes(ImportEvent.end(header.importId(), product))));

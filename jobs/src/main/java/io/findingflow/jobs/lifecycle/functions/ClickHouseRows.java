@@ -1,66 +1,64 @@
 package io.findingflow.jobs.lifecycle.functions;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.jobs.lifecycle.records.FindingState;
 import io.findingflow.jobs.lifecycle.records.MonthCounts;
 import io.findingflow.jobs.sink.ClickHouseRow;
+import io.findingflow.jobs.sink.InsertFormat;
+import io.findingflow.jobs.sink.TabSeparatedLine;
 import io.findingflow.schemas.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** Renders lifecycle state as JSONEachRow lines for the tables of schemas/clickhouse/*.sql. */
+/** Renders lifecycle state as rows for the tables of schemas/clickhouse/*.sql. */
 final class ClickHouseRows {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private ClickHouseRows() {}
 
-    /** {@code body}: the finding's JSON as UTF-8, escaped into the row's body string as it is. */
+    /** The findings table's columns, in the order {@link #finding} writes them. */
+    static final InsertFormat FINDING_FORMAT = InsertFormat.tabSeparated(List.of(
+            "id", "product_id", "engagement_id", "test_id", "title", "severity", "date", "active", "verified",
+            "false_p", "duplicate", "duplicate_finding", "out_of_scope", "risk_accepted", "is_mitigated",
+            "mitigated", "hash_code", "unique_id_from_tool", "cwe", "component_name", "file_path", "created",
+            "deleted", "body", "version"));
+
+    /**
+     * A findings row as TabSeparated: ClickHouse parses it far cheaper than JSONEachRow (the body,
+     * the finding's JSON, is the largest part and only needs its backslashes doubled), and it is
+     * rendered without a JSON generator. {@code body}: the finding's JSON as UTF-8; a missing body
+     * is written as an empty string (the column is not Nullable).
+     */
     static ClickHouseRow finding(FindingState f, byte[] body, long version, boolean deleted) {
-        // streamed, not built as a tree: one row per changed finding, and the body is the largest part
-        ByteArrayBuilder bytes = new ByteArrayBuilder(512 + (body == null ? 0 : body.length + body.length / 8));
-        try (JsonGenerator row = MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-            row.writeStartObject();
-            row.writeNumberField("id", f.id);
-            row.writeNumberField("product_id", f.productId);
-            row.writeNumberField("engagement_id", f.engagementId);
-            row.writeNumberField("test_id", f.testId);
-            row.writeStringField("title", nullToEmpty(f.title));
-            row.writeStringField("severity", f.severity);
-            row.writeStringField("date", f.date);
-            row.writeNumberField("active", bit(f.active));
-            row.writeNumberField("verified", bit(f.verified));
-            row.writeNumberField("false_p", bit(f.falseP));
-            row.writeNumberField("duplicate", bit(f.duplicate));
-            row.writeNumberField("duplicate_finding", f.duplicateFinding);
-            row.writeNumberField("out_of_scope", bit(f.outOfScope));
-            row.writeNumberField("risk_accepted", bit(f.riskAccepted));
-            row.writeNumberField("is_mitigated", bit(f.isMitigated));
-            row.writeStringField("mitigated", f.mitigated);
-            row.writeStringField("hash_code", nullToEmpty(f.hashCode));
-            row.writeStringField("unique_id_from_tool", nullToEmpty(f.uniqueIdFromTool));
-            row.writeNumberField("cwe", f.cwe);
-            row.writeStringField("component_name", nullToEmpty(f.componentName));
-            row.writeStringField("file_path", nullToEmpty(f.filePath));
-            row.writeStringField("created", f.created);
-            row.writeNumberField("deleted", bit(deleted));
-            row.writeFieldName("body");
-            if (body == null) {
-                row.writeNull();
-            } else {
-                row.writeUTF8String(body, 0, body.length);
-            }
-            row.writeNumberField("version", version);
-            row.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot render a ClickHouse row", e);
-        }
-        return new ClickHouseRow("findings", new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+        TabSeparatedLine row = new TabSeparatedLine(256 + (body == null ? 0 : body.length + body.length / 16));
+        row.number(f.id)
+                .number(f.productId)
+                .number(f.engagementId)
+                .number(f.testId)
+                .text(nullToEmpty(f.title))
+                .text(nullToEmpty(f.severity))
+                .text(f.date)
+                .bit(f.active)
+                .bit(f.verified)
+                .bit(f.falseP)
+                .bit(f.duplicate)
+                .number(f.duplicateFinding)
+                .bit(f.outOfScope)
+                .bit(f.riskAccepted)
+                .bit(f.isMitigated)
+                .text(f.mitigated)
+                .text(nullToEmpty(f.hashCode))
+                .text(nullToEmpty(f.uniqueIdFromTool))
+                .number(f.cwe)
+                .text(nullToEmpty(f.componentName))
+                .text(nullToEmpty(f.filePath))
+                .text(f.created)
+                .bit(deleted)
+                .utf8(body == null ? new byte[0] : body)
+                .number(version);
+        return new ClickHouseRow("findings", FINDING_FORMAT, row.toBytes());
     }
 
     /** The mark that a finding's versions below {@code version} are no longer its latest (finding_superseded.sql). */
@@ -97,10 +95,6 @@ final class ClickHouseRows {
         row.put("version", version);
         row.put("test_import", nullToEmpty(testImport));
         return new ClickHouseRow("imports", write(row));
-    }
-
-    private static int bit(boolean value) {
-        return value ? 1 : 0;
     }
 
     private static String nullToEmpty(String text) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
+import io.findingflow.jobs.lifecycle.records.ReportedFinding;
+import io.findingflow.schemas.FindingRecord;
+import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka record → {@link FindingEventRecord}, keeping the record's partition and offset. One
- * streaming pass: the finding's fields are decoded into {@link FindingEventRecord#reported} and its
- * JSON is kept as the record's own bytes (a header's or an edit's as text), not parsed and written
- * again.
+ * Kafka record → {@link FindingEventRecord}, keeping the record's partition and offset. Finding
+ * records come in the compact form (FindingRecord: typed fields, then the JSON) from the API, or
+ * as JSON (records written before it, and by tests); begin, end and update records are JSON. JSON
+ * is read in one streaming pass: the finding's fields are decoded into
+ * {@link FindingEventRecord#reported} and its JSON is kept as the record's own bytes (a header's
+ * or an edit's as text), not parsed and written again.
  */
 public class FindingEventDeserializer implements KafkaRecordDeserializationSchema<FindingEventRecord> {
 
@@ -37,8 +42,8 @@ public class FindingEventDeserializer implements KafkaRecordDeserializationSchem
         }
         FindingEventRecord event;
         try {
-            event = read(record.value());
-        } catch (IOException e) {
+            event = FindingRecord.isCompact(record.value()) ? readCompact(record.value()) : read(record.value());
+        } catch (IOException | IllegalArgumentException e) {
             // only the API writes this topic; a record it did not write is skipped, not fatal
             LOG.warn("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;
@@ -48,7 +53,53 @@ public class FindingEventDeserializer implements KafkaRecordDeserializationSchem
         out.collect(event);
     }
 
-    /** The record's fields, as {@code readTree} and {@code path(..).asText()} etc. would give them. */
+    /**
+     * A finding record in the compact form (FindingRecord): only its import id and product are read
+     * now; the record keeps the value as it is and is decoded when its import is applied
+     * ({@link #expand}).
+     */
+    static FindingEventRecord readCompact(byte[] value) {
+        FindingRecord.Header header = FindingRecord.header(value);
+        FindingEventRecord event = new FindingEventRecord();
+        event.type = ImportEvent.FINDING;
+        event.importId = header.importId();
+        event.productId = header.productId();
+        event.compact = value;
+        return event;
+    }
+
+    /**
+     * Decodes a compact record's typed fields and JSON into {@link FindingEventRecord#reported} and
+     * {@link FindingEventRecord#findingUtf8} (once: the compact value is dropped); other records are
+     * left as they are.
+     */
+    static void expand(FindingEventRecord event) {
+        if (event.compact == null) {
+            return;
+        }
+        FindingRecord.Decoded d = FindingRecord.read(event.compact);
+        ReportedFinding f = new ReportedFinding();
+        f.title = d.title();
+        f.severity = d.severity();
+        f.date = d.date();
+        f.hashCode = d.hashCodeText();
+        f.uniqueIdFromTool = d.uniqueIdFromTool();
+        f.cwe = d.cwe();
+        f.componentName = d.componentName();
+        f.filePath = d.filePath();
+        f.active = d.active();
+        f.verified = d.verified();
+        f.falseP = d.falseP();
+        f.outOfScope = d.outOfScope();
+        f.riskAccepted = d.riskAccepted();
+        f.isMitigated = d.isMitigated();
+        f.mitigated = d.mitigated();
+        event.reported = f;
+        event.findingUtf8 = d.json();
+        event.compact = null;
+    }
+
+    /** A JSON record's fields, as {@code readTree} and {@code path(..).asText()} etc. would give them. */
     FindingEventRecord read(byte[] value) throws IOException {
         if (mapper == null) {
             mapper = Json.mapper();

@@ -214,6 +214,7 @@ final class ImportApplier {
 
     /** The record's decoded finding fields, decoding its JSON when it came without them. */
     static ReportedFinding reported(FindingEventRecord record) {
+        FindingEventDeserializer.expand(record);
         if (record.reported != null) {
             return record.reported;
         }
@@ -223,6 +224,7 @@ final class ImportApplier {
 
     /** The finding's JSON as UTF-8, its row's body. */
     static byte[] body(FindingEventRecord record) {
+        FindingEventDeserializer.expand(record);
         if (record.findingUtf8 != null) {
             return record.findingUtf8;
         }

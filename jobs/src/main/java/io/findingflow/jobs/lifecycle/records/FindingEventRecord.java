@@ -21,6 +21,13 @@ public class FindingEventRecord {
     public String finding;
     /** The finding's DefectDojo JSON on "finding", UTF-8 as read from Kafka (its row's body). */
     public byte[] findingUtf8;
+    /**
+     * A compact finding record (FindingRecord) as read from Kafka, until its import is applied:
+     * until then the record crosses the network and waits in the pending-findings state as one byte
+     * array, far cheaper to serialize than its decoded fields; {@link #reported} and
+     * {@link #findingUtf8} are decoded from it when needed (FindingEventDeserializer.expand).
+     */
+    public byte[] compact;
     /** FindingEdit JSON on "update". */
     public String edit;
     /**

@@ -31,7 +31,7 @@ public final class MetricPointsTestSupport {
 
     public static JsonNode json(ClickHouseRow row) {
         try {
-            return Json.mapper().readTree(row.json());
+            return Json.mapper().readTree(row.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.jobs.lifecycle.records.FindingState;
+import io.findingflow.jobs.sink.ClickHouseRow;
 import io.findingflow.schemas.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The streamed finding row against the tree-built row it replaced. */
+/** The TabSeparated finding row against the tree-built JSON row it replaced. */
 class ClickHouseRowsTest {
 
     private static String viaTree(FindingState f, String body, long version, boolean deleted) throws Exception {
@@ -46,13 +47,13 @@ class ClickHouseRowsTest {
     }
 
     @Test
-    void shouldRenderAFindingRowAsTheTreeDid() throws Exception {
+    void shouldRenderAFindingRowWithTheValuesOfTheJsonRowItReplaced() throws Exception {
         FindingState full = new FindingState();
         full.id = 1L << 40;
         full.productId = 7;
         full.engagementId = 70;
         full.testId = 700;
-        full.title = "Ünïcode \"quoted\" \\ \n\t\u0001 </script>";
+        full.title = "Ünïcode \"quoted\" \\ \n\t\r\u0000\b\f\u0001 </script>";
         full.severity = "High";
         full.date = "2024-03-01";
         full.hashCode = "abc";
@@ -68,12 +69,32 @@ class ClickHouseRowsTest {
         full.mitigated = "2024-03-02 00:00:00";
         full.created = "2024-03-05 10:00:00";
         String body = "{\"title\":\"Ünïcode \\\"quoted\\\" 😀 \\u0001 \u0002 \\n </x>\",\"endpoints\":[]}";
-        assertThat(ClickHouseRows.finding(full, body.getBytes(StandardCharsets.UTF_8), 99, false).json())
-                .isEqualTo(viaTree(full, body, 99, false));
+        ClickHouseRow row = ClickHouseRows.finding(full, body.getBytes(StandardCharsets.UTF_8), 99, false);
+        assertThat(row.table()).isEqualTo("findings");
+        assertThat(FindingRowJson.json(row)).isEqualTo(viaTree(full, body, 99, false));
 
         FindingState sparse = new FindingState();
         sparse.severity = null;
-        assertThat(ClickHouseRows.finding(sparse, null, 0, true).json()).isEqualTo(viaTree(sparse, null, 0, true));
-        assertThat(ClickHouseRows.finding(full, new byte[] {'{', '}'}, 1, true).table()).isEqualTo("findings");
+        sparse.created = "2024-03-05 10:00:00";
+        sparse.date = "2024-03-01";
+        // absent strings (and a missing body: the column is not Nullable) are empty, mitigated NULL
+        FindingState expected = sparse.copy();
+        expected.severity = "";
+        assertThat(FindingRowJson.json(ClickHouseRows.finding(sparse, null, 0, true)))
+                .isEqualTo(viaTree(expected, "", 0, true));
+    }
+
+    @Test
+    void shouldEscapeEachSpecialByteAsClickHouseReadsIt() {
+        FindingState f = new FindingState();
+        f.title = "a\tb\\c\nd\re\u0000f\bg\fh é";
+        f.severity = "Low";
+        f.date = "2024-03-01";
+        f.created = "2024-03-05 10:00:00";
+        ClickHouseRow row = ClickHouseRows.finding(f, "{\"x\":\"\\\"\\\\\"}".getBytes(StandardCharsets.UTF_8), 3, false);
+        assertThat(row.text()).isEqualTo(
+                "0\t0\t0\t0\ta\\tb\\\\c\\nd\\re\\0f\\bg\\fh é\tLow\t2024-03-01\t0\t0\t0\t0\t0\t0\t0\t0\t\\N"
+                        + "\t\t\t0\t\t\t2024-03-05 10:00:00\t0\t{\"x\":\"\\\\\"\\\\\\\\\"}\t3");
+        assertThat(row.format().columns()).hasSize(25).startsWith("id").endsWith("body", "version");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.findingflow.jobs.lifecycle.records.FindingEventRecord;
+import io.findingflow.schemas.Finding;
 import io.findingflow.schemas.FindingEdit;
+import io.findingflow.schemas.FindingRecord;
 import io.findingflow.schemas.ImportEvent;
 import io.findingflow.schemas.ImportHeader;
 import io.findingflow.schemas.Json;
@@ -97,5 +99,57 @@ class FindingEventDeserializerTest {
     void shouldSkipAnUnreadableRecord() throws Exception {
         assertThat(deserialize("{\"type\":\"finding\",\"finding\":{\"title\":".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
+    }
+
+    @Test
+    void shouldReadACompactFindingRecordAsItsJsonRecord() throws Exception {
+        java.util.Random random = new java.util.Random(8);
+        String[] texts = {null, "", "plain", "Ünïcode \"q\" \\ \n\t 😀", "2024-03-01", "2024-03-01T10:00:00+02:00"};
+        for (int round = 0; round < 500; round++) {
+            Finding f = new Finding();
+            f.title = texts[random.nextInt(texts.length)];
+            f.severity = random.nextInt(5) == 0 ? null : List.of("Critical", "High", "Info", "odd").get(random.nextInt(4));
+            f.date = texts[random.nextInt(texts.length)];
+            f.hashCode = texts[random.nextInt(texts.length)];
+            f.uniqueIdFromTool = texts[random.nextInt(texts.length)];
+            f.cwe = random.nextInt(4) == 0 ? null : random.nextInt(3) == 0 ? 0 : random.nextInt(2000);
+            f.componentName = texts[random.nextInt(texts.length)];
+            f.filePath = texts[random.nextInt(texts.length)];
+            f.description = texts[random.nextInt(texts.length)];
+            f.active = random.nextBoolean();
+            f.verified = random.nextBoolean();
+            f.falseP = random.nextBoolean();
+            f.outOfScope = random.nextBoolean();
+            f.isMitigated = random.nextBoolean();
+            f.mitigated = texts[random.nextInt(texts.length)];
+            byte[] json = MAPPER.writeValueAsBytes(f);
+            // the JSON record the API wrote before, and the compact one it writes now
+            byte[] jsonRecord = MAPPER.writeValueAsBytes(ImportEvent.finding("imp-" + round, 7L << 33,
+                    MAPPER.readTree(json)));
+            byte[] compact = FindingRecord.record(FindingRecord.prefix("imp-" + round, 7L << 33),
+                    FindingRecord.findingPart(f, json));
+
+            List<FindingEventRecord> fromJson = deserialize(jsonRecord);
+            List<FindingEventRecord> fromCompact = deserialize(compact);
+
+            // kept as it came until its import is applied, then decoded
+            assertThat(fromCompact).singleElement().satisfies(record -> {
+                assertThat(record.compact).isSameAs(compact);
+                assertThat(record.reported).isNull();
+            });
+            assertThat(ImportApplier.reported(fromCompact.get(0))).usingRecursiveComparison()
+                    .isEqualTo(fromJson.get(0).reported);
+            assertThat(fromCompact.get(0).compact).isNull();
+            assertThat(fromCompact).as("round %d", round).singleElement().usingRecursiveComparison()
+                    .isEqualTo(fromJson.get(0));
+            assertThat(ImportApplier.body(fromCompact.get(0))).isEqualTo(json);
+        }
+    }
+
+    @Test
+    void shouldSkipATruncatedCompactRecord() throws Exception {
+        byte[] compact = FindingRecord.record(FindingRecord.prefix("imp", 7),
+                FindingRecord.findingPart(new Finding(), "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(deserialize(java.util.Arrays.copyOf(compact, compact.length - 1))).isEmpty();
     }
 }

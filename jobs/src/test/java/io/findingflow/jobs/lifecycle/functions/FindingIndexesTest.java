@@ -45,7 +45,7 @@ class FindingIndexesTest {
                 if (body != null) {
                     bodies.put(after.id, body);
                 }
-                rows.add(ClickHouseRows.finding(after, bodies.get(after.id), version, false).json());
+                rows.add(FindingRowJson.json(ClickHouseRows.finding(after, bodies.get(after.id), version, false)));
             }
             rows.add(outcome.statistics().toString());
             return rows;
@@ -55,13 +55,13 @@ class FindingIndexesTest {
             FindingState current = findings.get(edit.findingId());
             if (edit.delete()) {
                 findings.remove(current.id);
-                return List.of(ClickHouseRows.finding(current, bodies.remove(current.id), version, true).json());
+                return List.of(FindingRowJson.json(ClickHouseRows.finding(current, bodies.remove(current.id), version, true)));
             }
             FindingEditApplier.Edited edited = FindingEditApplier.apply(current,
                     new String(bodies.get(current.id), StandardCharsets.UTF_8), edit);
             findings.put(current.id, edited.state());
             bodies.put(current.id, edited.body().getBytes(StandardCharsets.UTF_8));
-            return List.of(ClickHouseRows.finding(edited.state(), bodies.get(current.id), version, false).json());
+            return List.of(FindingRowJson.json(ClickHouseRows.finding(edited.state(), bodies.get(current.id), version, false)));
         }
     }
 
@@ -136,9 +136,9 @@ class FindingIndexesTest {
             List<String> actual = new ArrayList<>();
             for (ClickHouseRow row : harness.extractOutputValues().subList(before, harness.extractOutputValues().size())) {
                 if (row.table().equals("findings")) {
-                    actual.add(row.json());
+                    actual.add(FindingRowJson.json(row));
                 } else if (row.table().equals("imports")) {
-                    actual.add(Json.mapper().readTree(row.json()).path("statistics").asText());
+                    actual.add(Json.mapper().readTree(row.text()).path("statistics").asText());
                 }
             }
             assertThat(actual).as("step %d", step).isEqualTo(expected);

@@ -59,7 +59,7 @@ class FindingLifecycleFunctionTest {
         assertThat(rows("findings")).hasSize(2);
         assertThat(rows("imports")).hasSize(1);
         assertThat(rows("finding_month_counts")).singleElement()
-                .satisfies(r -> assertThat(r.json()).contains("\"month\":\"2024-03-01\"", "\"severity\":\"High\"",
+                .satisfies(r -> assertThat(r.text()).contains("\"month\":\"2024-03-01\"", "\"severity\":\"High\"",
                         "\"total_verified\":2"));
     }
 
@@ -72,10 +72,10 @@ class FindingLifecycleFunctionTest {
         feed(List.of(a.get(0), b.get(0), a.get(1), b.get(1), a.get(2), b.get(2), a.get(3)));
         List<ClickHouseRow> imports = rows("imports");
         assertThat(imports).hasSize(2);
-        assertThat(imports.get(0).json()).contains("\"import_id\":\"ib\"", "\"test_id\":701");
-        assertThat(rows("findings")).extracting(ClickHouseRow::json)
+        assertThat(imports.get(0).text()).contains("\"import_id\":\"ib\"", "\"test_id\":701");
+        assertThat(rows("findings")).extracting(FindingRowJson::json)
                 .filteredOn(json -> json.contains("\"test_id\":700")).hasSize(2);
-        assertThat(rows("findings")).extracting(ClickHouseRow::json)
+        assertThat(rows("findings")).extracting(FindingRowJson::json)
                 .filteredOn(json -> json.contains("\"test_id\":701")).hasSize(1);
     }
 
@@ -84,21 +84,21 @@ class FindingLifecycleFunctionTest {
         List<FindingEventRecord> aborted = events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1"));
         feed(aborted.subList(0, aborted.size() - 1));
         feed(events.importOf(header("i2", false, 7, 70, 701), finding("b", "Low", "h2")));
-        assertThat(rows("findings")).singleElement().satisfies(r -> assertThat(r.json()).contains("\"title\":\"b\""));
+        assertThat(rows("findings")).singleElement().satisfies(r -> assertThat(FindingRowJson.json(r)).contains("\"title\":\"b\""));
     }
 
     @Test
     void shouldMoveACountWhenAnEditMarksAFalsePositive() throws Exception {
         feed(events.importOf(header("i1", false, 7, 70, 700), finding("a", "High", "h1")));
-        long id = Json.mapper().readTree(rows("findings").get(0).json()).path("id").asLong();
+        long id = FindingRowJson.tree(rows("findings").get(0)).path("id").asLong();
         FindingEdit edit = new FindingEdit(id, Json.mapper().createObjectNode().put("false_p", true), false, 1,
                 "2024-03-06T00:00:00Z");
         harness.processElement(new FindingEventRecord("update", "req-1", 7, 0, 99, null, null,
                 Json.mapper().writeValueAsString(edit)), 0L);
         List<ClickHouseRow> counts = rows("finding_month_counts");
-        assertThat(counts.get(counts.size() - 1).json()).contains("\"total_verified\":0", "\"version\":99");
+        assertThat(counts.get(counts.size() - 1).text()).contains("\"total_verified\":0", "\"version\":99");
         List<ClickHouseRow> findings = rows("findings");
-        assertThat(findings.get(findings.size() - 1).json()).contains("\"false_p\":1");
+        assertThat(FindingRowJson.json(findings.get(findings.size() - 1))).contains("\"false_p\":1");
     }
 
     @Test
@@ -135,18 +135,18 @@ class FindingLifecycleFunctionTest {
     void shouldDeduplicateAgainstAUniqueIdGivenByAnEdit() throws Exception {
         ImportHeader first = uniqueIdImport("i1", 700);
         feed(events.importOf(first, finding("a", "High", "h1").put("unique_id_from_tool", "u1")));
-        long id = Json.mapper().readTree(rows("findings").get(0).json()).path("id").asLong();
+        long id = FindingRowJson.tree(rows("findings").get(0)).path("id").asLong();
         FindingEdit edit = new FindingEdit(id, Json.mapper().createObjectNode().put("unique_id_from_tool", "u9"), false,
                 1, "2024-03-06T00:00:00Z");
         harness.processElement(new FindingEventRecord("update", "req-1", 7, 0, 99, null, null,
                 Json.mapper().writeValueAsString(edit)), 0L);
         feed(events.importOf(uniqueIdImport("i2", 701), finding("b", "High", "h2").put("unique_id_from_tool", "u9")));
         List<ClickHouseRow> findings = rows("findings");
-        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"b\"", "\"duplicate\":1",
+        assertThat(FindingRowJson.json(findings.get(findings.size() - 1))).contains("\"title\":\"b\"", "\"duplicate\":1",
                 "\"duplicate_finding\":" + id + ",");
         feed(events.importOf(uniqueIdImport("i3", 702), finding("c", "High", "h3").put("unique_id_from_tool", "u1")));
         findings = rows("findings");
-        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"c\"", "\"duplicate\":0");
+        assertThat(FindingRowJson.json(findings.get(findings.size() - 1))).contains("\"title\":\"c\"", "\"duplicate\":0");
     }
 
     private static ImportHeader uniqueIdImport(String importId, long test) {
@@ -172,11 +172,11 @@ class FindingLifecycleFunctionTest {
                 new ValueStateDescriptor<>("findings-indexed", Boolean.class)).clear();
         feed(events.importOf(header("i2", true, 7, 70, 700), finding("a", "High", "h1")));
         assertThat(rows("findings")).as("the reimport matched the indexed finding: nothing new").hasSize(1);
-        assertThat(Json.mapper().readTree(rows("imports").get(1).json()).path("statistics").asText())
+        assertThat(Json.mapper().readTree(rows("imports").get(1).text()).path("statistics").asText())
                 .contains("\"untouched\":{\"info\"");
         feed(events.importOf(withDedup(header("i3", false, 7, 70, 701)), finding("b", "High", "h1")));
         List<ClickHouseRow> findings = rows("findings");
-        assertThat(findings.get(findings.size() - 1).json()).contains("\"title\":\"b\"", "\"duplicate\":1");
+        assertThat(FindingRowJson.json(findings.get(findings.size() - 1))).contains("\"title\":\"b\"", "\"duplicate\":1");
     }
 
     private static ImportHeader withDedup(ImportHeader h) {
