@@ -13,7 +13,7 @@ import java.security.NoSuchAlgorithmException;
  */
 final class FoldedSha256 {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** {@code MessageDigest.getInstance} walks the provider list on every call; one per thread is enough. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(FoldedSha256::newDigest);
@@ -68,13 +68,14 @@ final class FoldedSha256 {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0b || b == '\f';
     }
 
+    /** Built as bytes: a char[] would be compressed to Latin-1 again by the String constructor. */
     private static String hex(byte[] hash) {
-        char[] out = new char[hash.length * 2];
+        byte[] out = new byte[hash.length * 2];
         for (int i = 0; i < hash.length; i++) {
             out[2 * i] = HEX[(hash[i] >> 4) & 0xf];
             out[2 * i + 1] = HEX[hash[i] & 0xf];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     private static MessageDigest newDigest() {
