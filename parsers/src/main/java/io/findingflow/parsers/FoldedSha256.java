@@ -13,8 +13,9 @@ import java.security.NoSuchAlgorithmException;
  */
 final class FoldedSha256 {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final short[] HEX_PAIRS = hexPairs();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     /** {@code MessageDigest.getInstance} walks the provider list on every call; one per thread is enough. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(FoldedSha256::newDigest);
 
@@ -68,14 +69,26 @@ final class FoldedSha256 {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0b || b == '\f';
     }
 
-    /** Built as bytes: a char[] would be compressed to Latin-1 again by the String constructor. */
+    /**
+     * Built as bytes (a char[] would be compressed to Latin-1 again by the String constructor), two
+     * digits per table entry and store.
+     */
     private static String hex(byte[] hash) {
         byte[] out = new byte[hash.length * 2];
         for (int i = 0; i < hash.length; i++) {
-            out[2 * i] = HEX[(hash[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[hash[i] & 0xf];
+            SHORTS.set(out, 2 * i, HEX_PAIRS[hash[i] & 0xff]);
         }
         return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Byte b → its two lowercase hex digits, first digit in the low byte (little-endian stores). */
+    private static short[] hexPairs() {
+        byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        short[] pairs = new short[256];
+        for (int b = 0; b < 256; b++) {
+            pairs[b] = (short) (digits[b >>> 4] | digits[b & 0xf] << 8);
+        }
+        return pairs;
     }
 
     private static MessageDigest newDigest() {
