@@ -2,7 +2,12 @@ package io.findingflow.parsers;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,12 +31,33 @@ final class FoldedSha256 {
         if (bytes.length == text.length()) {
             // one byte per char: only ASCII (and lone surrogates, encoded "?") where case folding is
             // A-Z to a-z, done in place on the encoded bytes instead of char by char on the text
-            lowerAscii(bytes);
+            lowerAscii(bytes, bytes.length);
         } else {
             bytes = CaseFold.fold(text).getBytes(StandardCharsets.UTF_8);
         }
+        return strippedHash(bytes, bytes.length);
+    }
+
+    /**
+     * {@link #of(String)} of the builder's text. ASCII text (nearly every finding's) is encoded into
+     * a buffer kept per thread instead of a String and then a byte array: at a few hundred bytes per
+     * finding, those two copies were a sixth of what a Trivy parse allocated. Anything else takes
+     * the String path.
+     */
+    static String of(StringBuilder text) {
+        AsciiBuffer buffer = ASCII.get();
+        int length = buffer.encode(text);
+        if (length < 0) {
+            return of(text.toString());
+        }
+        lowerAscii(buffer.bytes, length);
+        return strippedHash(buffer.bytes, length);
+    }
+
+    /** SHA-256 of {@code bytes[0, length)} without leading and trailing ASCII whitespace, as hex. */
+    private static String strippedHash(byte[] bytes, int length) {
         int start = 0;
-        int end = bytes.length;
+        int end = length;
         while (start < end && isAsciiSpace(bytes[start])) {
             start++;
         }
@@ -43,20 +69,49 @@ final class FoldedSha256 {
         return hex(digest.digest());
     }
 
+    private static final ThreadLocal<AsciiBuffer> ASCII = ThreadLocal.withInitial(AsciiBuffer::new);
+
+    /** A thread's buffers for encoding ASCII text; texts longer than it keeps take the String path. */
+    private static final class AsciiBuffer {
+        private static final int MAX_KEPT = 1 << 16;
+
+        private final CharsetEncoder encoder = StandardCharsets.US_ASCII.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private char[] chars = new char[1024];
+        private byte[] bytes = new byte[1024];
+
+        /** The text's length with its bytes in {@link #bytes}, or -1 when it is not all ASCII or too long. */
+        int encode(StringBuilder text) {
+            int length = text.length();
+            if (length > MAX_KEPT) {
+                return -1;
+            }
+            if (length > chars.length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+                bytes = new byte[chars.length];
+            }
+            text.getChars(0, length, chars, 0);
+            CharBuffer in = CharBuffer.wrap(chars, 0, length);
+            CoderResult result = encoder.reset().encode(in, ByteBuffer.wrap(bytes), true);
+            return result.isError() || in.hasRemaining() ? -1 : length;
+        }
+    }
+
     /**
      * A-Z to a-z on ASCII bytes, eight at a time: a byte-by-byte branch on "is upper case"
      * mispredicts on mixed-case text and was a tenth of a Trivy parse. Per byte b (all below 0x80,
      * so no carries cross bytes), b + 0x3F has the top bit set from 'A' up and b + 0x25 from 'Z' + 1
      * up; their difference in top bits marks A-Z, shifted down to 0x20 it is the case bit.
      */
-    private static void lowerAscii(byte[] bytes) {
+    private static void lowerAscii(byte[] bytes, int length) {
         int i = 0;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
             long upper = (word + 0x3F3F3F3F3F3F3F3FL) & ~(word + 0x2525252525252525L) & 0x8080808080808080L;
             LONGS.set(bytes, i, word | (upper >>> 2));
         }
-        for (; i < bytes.length; i++) {
+        for (; i < length; i++) {
             byte b = bytes[i];
             if (b >= 'A' && b <= 'Z') {
                 bytes[i] = (byte) (b + ('a' - 'A'));

@@ -43,7 +43,7 @@ public final class HashCodeCalculator {
         if (finding.service != null && !finding.service.isEmpty()) {
             text.append(finding.service);
         }
-        String hash = FoldedSha256.of(text.toString());
+        String hash = FoldedSha256.of(text);
         if (text.capacity() > MAX_KEPT_CAPACITY) {
             TEXT.set(newText());
         }
