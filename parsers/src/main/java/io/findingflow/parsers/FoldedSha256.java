@@ -21,8 +21,8 @@ final class FoldedSha256 {
     private static final short[] HEX_PAIRS = hexPairs();
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    /** {@code MessageDigest.getInstance} walks the provider list on every call; one per thread is enough. */
-    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(FoldedSha256::newDigest);
+    /** {@code MessageDigest.getInstance} walks the provider list on every call: one {@link Scratch} a thread. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private FoldedSha256() {}
 
@@ -35,7 +35,7 @@ final class FoldedSha256 {
         } else {
             bytes = CaseFold.fold(text).getBytes(StandardCharsets.UTF_8);
         }
-        return strippedHash(bytes, bytes.length);
+        return SCRATCH.get().strippedHash(bytes, bytes.length);
     }
 
     /**
@@ -45,56 +45,81 @@ final class FoldedSha256 {
      * the String path.
      */
     static String of(StringBuilder text) {
-        AsciiBuffer buffer = ASCII.get();
-        int length = buffer.encode(text);
+        Scratch scratch = SCRATCH.get();
+        int length = scratch.encodeAscii(text);
         if (length < 0) {
             return of(text.toString());
         }
-        lowerAscii(buffer.bytes, length);
-        return strippedHash(buffer.bytes, length);
+        lowerAscii(scratch.bytes, length);
+        return scratch.strippedHash(scratch.bytes, length);
     }
 
-    /** SHA-256 of {@code bytes[0, length)} without leading and trailing ASCII whitespace, as hex. */
-    private static String strippedHash(byte[] bytes, int length) {
-        int start = 0;
-        int end = length;
-        while (start < end && isAsciiSpace(bytes[start])) {
-            start++;
-        }
-        while (end > start && isAsciiSpace(bytes[end - 1])) {
-            end--;
-        }
-        MessageDigest digest = DIGEST.get();
-        digest.update(bytes, start, end - start);
-        return hex(digest.digest());
-    }
-
-    private static final ThreadLocal<AsciiBuffer> ASCII = ThreadLocal.withInitial(AsciiBuffer::new);
-
-    /** A thread's buffers for encoding ASCII text; texts longer than it keeps take the String path. */
-    private static final class AsciiBuffer {
+    /**
+     * A thread's digest and buffers, so that hashing a finding allocates only the resulting String.
+     * Texts longer than {@link #MAX_KEPT} take the String path rather than grow the buffers for good.
+     */
+    private static final class Scratch {
         private static final int MAX_KEPT = 1 << 16;
 
+        private final MessageDigest digest = newDigest();
+        private final byte[] hash = new byte[32];
+        private final byte[] hex = new byte[64];
         private final CharsetEncoder encoder = StandardCharsets.US_ASCII.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private char[] chars = new char[1024];
-        private byte[] bytes = new byte[1024];
+        private char[] chars;
+        private byte[] bytes;
+        private CharBuffer charView;
+        private ByteBuffer byteView;
+
+        Scratch() {
+            allocate(1024);
+        }
 
         /** The text's length with its bytes in {@link #bytes}, or -1 when it is not all ASCII or too long. */
-        int encode(StringBuilder text) {
+        int encodeAscii(StringBuilder text) {
             int length = text.length();
             if (length > MAX_KEPT) {
                 return -1;
             }
             if (length > chars.length) {
-                chars = new char[Math.max(length, 2 * chars.length)];
-                bytes = new byte[chars.length];
+                allocate(Math.max(length, 2 * chars.length));
             }
             text.getChars(0, length, chars, 0);
-            CharBuffer in = CharBuffer.wrap(chars, 0, length);
-            CoderResult result = encoder.reset().encode(in, ByteBuffer.wrap(bytes), true);
-            return result.isError() || in.hasRemaining() ? -1 : length;
+            charView.clear().limit(length);
+            byteView.clear();
+            CoderResult result = encoder.reset().encode(charView, byteView, true);
+            return result.isError() || charView.hasRemaining() ? -1 : length;
+        }
+
+        /** SHA-256 of {@code bytes[0, length)} without leading and trailing ASCII whitespace, as hex. */
+        String strippedHash(byte[] bytes, int length) {
+            int start = 0;
+            int end = length;
+            while (start < end && isAsciiSpace(bytes[start])) {
+                start++;
+            }
+            while (end > start && isAsciiSpace(bytes[end - 1])) {
+                end--;
+            }
+            digest.update(bytes, start, end - start);
+            try {
+                digest.digest(hash, 0, hash.length);
+            } catch (java.security.DigestException impossible) {
+                throw new IllegalStateException("a SHA-256 digest is 32 bytes", impossible);
+            }
+            // two digits per table entry and store, as bytes: a char[] would be compressed to Latin-1 again
+            for (int i = 0; i < hash.length; i++) {
+                SHORTS.set(hex, 2 * i, HEX_PAIRS[hash[i] & 0xff]);
+            }
+            return new String(hex, StandardCharsets.ISO_8859_1);
+        }
+
+        private void allocate(int capacity) {
+            chars = new char[capacity];
+            bytes = new byte[capacity];
+            charView = CharBuffer.wrap(chars);
+            byteView = ByteBuffer.wrap(bytes);
         }
     }
 
@@ -122,18 +147,6 @@ final class FoldedSha256 {
     /** Python's {@code bytes.strip()} set: space, \t, \n, \r, \v, \f. */
     private static boolean isAsciiSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0b || b == '\f';
-    }
-
-    /**
-     * Built as bytes (a char[] would be compressed to Latin-1 again by the String constructor), two
-     * digits per table entry and store.
-     */
-    private static String hex(byte[] hash) {
-        byte[] out = new byte[hash.length * 2];
-        for (int i = 0; i < hash.length; i++) {
-            SHORTS.set(out, 2 * i, HEX_PAIRS[hash[i] & 0xff]);
-        }
-        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** Byte b → its two lowercase hex digits, first digit in the low byte (little-endian stores). */

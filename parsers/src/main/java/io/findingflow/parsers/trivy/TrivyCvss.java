@@ -67,18 +67,24 @@ final class TrivyCvss {
     /** Vendor → block; JSON nulls are left out, which is how DefectDojo's choice treats them. */
     private final Map<String, Scores> vendors = new HashMap<>(4);
 
-    private TrivyCvss() {}
+    TrivyCvss() {}
 
     /** The members of a vendor's block that are read, in Trivy's order. */
     static final List<String> MEMBERS = List.of("V2Score", "V3Vector", "V3Score", "V40Vector", "V40Score");
 
-    /** The CVSS value at the parser, or null when it is not an object; name orders learnt over a run of entries. */
-    static TrivyCvss read(JsonParser parser, JsonFieldOrder vendors, JsonFieldOrder members) throws IOException {
+    /**
+     * The CVSS value at the parser read into {@code into} (emptied first; a table per entry was a
+     * tenth of what reading an entry allocated), or null when it is not an object. Name orders are
+     * learnt over a run of entries.
+     */
+    static TrivyCvss read(JsonParser parser, JsonFieldOrder vendors, JsonFieldOrder members, TrivyCvss into)
+            throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
         }
-        TrivyCvss cvss = new TrivyCvss();
+        TrivyCvss cvss = into;
+        cvss.vendors.clear();
         vendors.startObject();
         while (vendors.next(parser)) {
             String vendor = parser.currentName();
