@@ -168,6 +168,30 @@ class TrivyParserTest {
         assertThat(findings.get(3).cvssv3Score).isEqualTo(5.3);
     }
 
+    /** Title and Description go into the description as Python's str() prints them, a later duplicate winning. */
+    @Test
+    void shouldDescribeTitlesAndDescriptionsOfAnyShape() throws ParseException {
+        String entries = "{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":null,"
+                + "\"Description\":1.5},"
+                + "{\"VulnerabilityID\":\"CVE-2\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":[\"a\",2],"
+                + "\"Description\":{\"k\":true}},"
+                + "{\"VulnerabilityID\":\"CVE-3\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":\"first\","
+                + "\"Title\":\"Späte Zeile ✓\",\"FixedVersion\":\"2.0\"},"
+                + "{\"VulnerabilityID\":\"CVE-4\",\"PkgName\":\"p\",\"Severity\":\"LOW\","
+                + "\"Description\":\"only a description\",\"Title\":7,\"Title\":\"now text\"}";
+        String report = "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Class\":\"os-pkgs\","
+                + "\"Type\":\"debian\",\"Vulnerabilities\":[" + entries + "]}]}";
+
+        List<Finding> findings = parse(report);
+
+        String middle = "\n**Target:** t\n**Type:** debian\n**Fixed version:** ";
+        assertThat(findings).extracting(f -> f.description).containsExactly(
+                "None" + middle + "\n\n1.5\n",
+                "['a', 2]" + middle + "\n\n{'k': True}\n",
+                "Späte Zeile ✓" + middle + "2.0\n\n\n",
+                "now text" + middle + "\n\nonly a description\n");
+    }
+
     @Test
     void shouldReturnNothingForNullReport() throws ParseException {
         assertThat(parse("null")).isEmpty();
