@@ -82,7 +82,9 @@ public final class ParserRegistry {
 
     /**
      * Parses {@code report} as {@code context.scanType()} and hands each finding, with its
-     * hash_code computed, to {@code out}.
+     * hash_code computed, to {@code out}. A parser that holds findings until the end of the report
+     * may have computed hash_code already, while the finding was in the processor's cache (Tenable
+     * CSV, see {@code MergedFinding}); a finding with none is hashed here.
      */
     public void parse(InputStream report, ScanContext context, FindingSink out)
             throws ParseException {
@@ -95,7 +97,9 @@ public final class ParserRegistry {
                         report,
                         canonicalContext,
                         finding -> {
-                            finding.hashCode = HashCodeCalculator.compute(finding, dedup);
+                            if (finding.hashCode == null) {
+                                finding.hashCode = HashCodeCalculator.compute(finding, dedup);
+                            }
                             out.accept(finding);
                         });
     }

@@ -27,6 +27,27 @@ class FoldedSha256Test {
         }
     }
 
+    /** The builder path (ASCII through a reused buffer, the rest as a String) hashes as the String path does. */
+    @Test
+    void shouldHashABuilderAsItsText() throws Exception {
+        Random random = new Random(7);
+        StringBuilder reused = new StringBuilder();
+        for (int i = 0; i < 3_000; i++) {
+            reused.setLength(0);
+            int length = random.nextInt(i % 100 == 0 ? 70_000 : i % 10 == 0 ? 3_000 : 300);
+            boolean asciiOnly = i % 2 == 0;
+            for (int c = 0; c < length; c++) {
+                reused.append(asciiOnly || random.nextInt(50) != 0 ? (char) (' ' + random.nextInt(95))
+                        : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            String text = reused.toString();
+            assertThat(FoldedSha256.of(reused)).as("length %d", length).isEqualTo(reference(text));
+        }
+        assertThat(FoldedSha256.of(new StringBuilder("  Title ÄÖÜ  ")))
+                .isEqualTo("edd4209987b7809534d108fc6ad9371f39b8c1d90a65f02cc0073de112e9051b");
+        assertThat(FoldedSha256.of(new StringBuilder(" \t\n "))).isEqualTo(reference(""));
+    }
+
     @Test
     void shouldMatchPythonForAKnownText() {
         // hashlib.sha256("  Title ÄÖÜ  ".casefold().encode("utf-8").strip()).hexdigest()

@@ -1,5 +1,7 @@
 package io.findingflow.parsers.tenable;
 
+import io.findingflow.parsers.DedupSettings;
+import io.findingflow.parsers.HashCodeCalculator;
 import io.findingflow.schemas.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,11 @@ import java.util.Map;
  * host, so its pieces are kept (repeated concatenation is quadratic on big scans) and joined once,
  * when the finding is handed out. Most findings get one output: that description is joined at
  * once, while the row is still in the processor's cache, rather than after the last row.
+ *
+ * <p>For the same reason hash_code is worked out when the finding's first row has been merged:
+ * handed out after the last row, a finding's texts have long left the cache, and reading them back
+ * for hash_code cost more than hashing. A later row merged into the finding drops that early hash
+ * (the registry then hashes the completed finding), so at worst a finding is hashed twice.
  */
 final class MergedFinding {
 
@@ -21,6 +28,8 @@ final class MergedFinding {
     private String withFirstOutput;
     /** Any further outputs. */
     private List<String> moreOutputs;
+    /** hash_code as of {@link #hashNow}, or null once another row changed the finding. */
+    private String earlyHash;
 
     MergedFinding(Finding finding, String description) {
         this.finding = finding;
@@ -58,9 +67,21 @@ final class MergedFinding {
         return text.toString();
     }
 
-    /** The finding with its description joined. */
+    /** Works out hash_code of the finding as it stands (see the class comment). */
+    void hashNow(DedupSettings dedup) {
+        finding.description = description();
+        earlyHash = HashCodeCalculator.compute(finding, dedup);
+    }
+
+    /** Another row was merged in: the early hash no longer holds. */
+    void changed() {
+        earlyHash = null;
+    }
+
+    /** The finding with its description joined, and its hash_code when the early one still holds. */
     Finding complete() {
         finding.description = description();
+        finding.hashCode = earlyHash;
         return finding;
     }
 

@@ -1,6 +1,7 @@
 package io.findingflow.parsers.tenable;
 
 import io.findingflow.parsers.CsvDictReader;
+import io.findingflow.parsers.DedupSettings;
 import io.findingflow.parsers.Cvss3Vector;
 import io.findingflow.parsers.PlainHostEndpoints;
 import io.findingflow.schemas.Endpoint;
@@ -22,6 +23,7 @@ final class TenableCsvRow {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+(_\\d+)*");
     private static final Pattern CVE = Pattern.compile("CVE-[0-9]+-[0-9]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CPE = Pattern.compile("cpe:/[^\\n ]+");
+    private static final DedupSettings DEDUP = DedupSettings.forScanType(TenableParser.SCAN_TYPE);
 
     private final TenableCsvColumns columns;
     private final TenableCsvTexts texts = new TenableCsvTexts();
@@ -55,10 +57,13 @@ final class TenableCsvRow {
         String[] key = {severity, title, host, port, synopsis};
         int hash = CsvMergeTable.hash(key);
         MergedFinding merged = findings.get(key, hash);
-        if (merged == null) {
+        boolean firstRow = merged == null;
+        if (firstRow) {
             merged = new MergedFinding(create(row, title, severity),
                     columns.synopsis < 0 ? "N/A" : py(synopsisCell));
             findings.add(key, hash, merged);
+        } else {
+            merged.changed();
         }
         Finding finding = merged.finding;
         String pluginOutput = py(get(row, columns.pluginOutput, ""));
@@ -77,6 +82,9 @@ final class TenableCsvRow {
             }
         }
         finding.addEndpoint(endpoint(row));
+        if (firstRow) {
+            merged.hashNow(DEDUP);
+        }
     }
 
     private Finding create(CsvDictReader.Row row, String title, String severity) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.findingflow.schemas.Finding;
+import io.findingflow.parsers.JsonFieldOrder;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,21 +67,31 @@ final class TrivyCvss {
     /** Vendor → block; JSON nulls are left out, which is how DefectDojo's choice treats them. */
     private final Map<String, Scores> vendors = new HashMap<>(4);
 
-    private TrivyCvss() {}
+    TrivyCvss() {}
 
-    /** The CVSS value at the parser, or null when it is not an object. */
-    static TrivyCvss read(JsonParser parser) throws IOException {
+    /** The members of a vendor's block that are read, in Trivy's order. */
+    static final List<String> MEMBERS = List.of("V2Score", "V3Vector", "V3Score", "V40Vector", "V40Score");
+
+    /**
+     * The CVSS value at the parser read into {@code into} (emptied first; a table per entry was a
+     * tenth of what reading an entry allocated), or null when it is not an object. Name orders are
+     * learnt over a run of entries.
+     */
+    static TrivyCvss read(JsonParser parser, JsonFieldOrder vendors, JsonFieldOrder members, TrivyCvss into)
+            throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
         }
-        TrivyCvss cvss = new TrivyCvss();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        TrivyCvss cvss = into;
+        cvss.vendors.clear();
+        vendors.startObject();
+        while (vendors.next(parser)) {
             String vendor = parser.currentName();
             JsonToken value = parser.nextToken();
             Scores scores;
             if (value == JsonToken.START_OBJECT) {
-                scores = readScores(parser);
+                scores = readScores(parser, members);
             } else {
                 parser.skipChildren();
                 scores = value == JsonToken.VALUE_NULL ? null : Scores.NOT_AN_OBJECT;
@@ -122,21 +134,22 @@ final class TrivyCvss {
     }
 
     /** A block's members as DefectDojo reads them: strings for vectors, numbers for scores, later duplicates win. */
-    private static Scores readScores(JsonParser parser) throws IOException {
+    private static Scores readScores(JsonParser parser, JsonFieldOrder members) throws IOException {
         String v40Vector = null;
         String v3Vector = null;
         Score v40Score = null;
         Score v3Score = null;
         Score v2Score = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        members.startObject();
+        while (members.next(parser)) {
+            int member = members.index();
             parser.nextToken();
-            switch (name) {
-                case "V40Vector" -> v40Vector = text(parser);
-                case "V3Vector" -> v3Vector = text(parser);
-                case "V40Score" -> v40Score = number(parser);
-                case "V3Score" -> v3Score = number(parser);
-                case "V2Score" -> v2Score = number(parser);
+            switch (member) {
+                case 0 -> v2Score = number(parser);
+                case 1 -> v3Vector = text(parser);
+                case 2 -> v3Score = number(parser);
+                case 3 -> v40Vector = text(parser);
+                case 4 -> v40Score = number(parser);
                 default -> parser.skipChildren();
             }
         }

@@ -46,8 +46,9 @@ final class TrivyResults {
                     boolean inOrder = misconfigurations == null && secrets == null && licenses == null;
                     if (hasTarget && inOrder && value == JsonToken.START_ARRAY) {
                         TrivyTarget context = new TrivyTarget(target, targetClass, type, service);
+                        TrivyVulnerabilityFields.RunState run = new TrivyVulnerabilityFields.RunState();
                         while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            readVulnerability(parser, context, out);
+                            readVulnerability(parser, context, run, out);
                         }
                     } else {
                         vulnerabilities = parser.readValueAsTree();
@@ -69,13 +70,14 @@ final class TrivyResults {
         emitAll(licenses, context, TrivyChecks::license, out);
     }
 
-    private static void readVulnerability(JsonParser parser, TrivyTarget context, FindingSink out)
+    private static void readVulnerability(JsonParser parser, TrivyTarget context, TrivyVulnerabilityFields.RunState run,
+            FindingSink out)
             throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return;
         }
-        Finding finding = TrivyVulnerability.toFinding(TrivyVulnerabilityFields.read(parser), context);
+        Finding finding = TrivyVulnerability.toFinding(TrivyVulnerabilityFields.read(parser, run), context);
         if (finding != null) {
             out.accept(finding);
         }

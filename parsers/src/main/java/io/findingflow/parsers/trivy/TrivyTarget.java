@@ -9,7 +9,13 @@ import java.util.List;
  * The scanned target a Trivy result describes (its Target, Class and Type as decoded JSON, null
  * when absent) and the Kubernetes service name of cluster reports (null otherwise).
  */
-record TrivyTarget(JsonNode target, JsonNode targetClass, JsonNode type, String service) {
+record TrivyTarget(JsonNode target, JsonNode targetClass, JsonNode type, String service,
+        List<String> typeAndClassTags, List<String> classTags) {
+
+    /** Every finding of a target gets the same tags: worked out once here, copied per finding. */
+    TrivyTarget(JsonNode target, JsonNode targetClass, JsonNode type, String service) {
+        this(target, targetClass, type, service, tagsOf(type, targetClass), tagsOf(null, targetClass));
+    }
 
     String targetText() {
         return PythonText.str(target);
@@ -32,14 +38,16 @@ record TrivyTarget(JsonNode target, JsonNode targetClass, JsonNode type, String 
         return false;
     }
 
-    /** {@code [Type, Class]} (or just the class) with the absent and empty ones left out. */
+    /** {@code [Type, Class]} (or just the class) with the absent and empty ones left out; a list of its own. */
     List<String> tags(boolean withType) {
+        return new ArrayList<>(withType ? typeAndClassTags : classTags);
+    }
+
+    private static List<String> tagsOf(JsonNode type, JsonNode targetClass) {
         List<String> tags = new ArrayList<>(2);
-        if (withType) {
-            addTag(tags, type);
-        }
+        addTag(tags, type);
         addTag(tags, targetClass);
-        return tags;
+        return List.copyOf(tags);
     }
 
     private static void addTag(List<String> tags, JsonNode value) {

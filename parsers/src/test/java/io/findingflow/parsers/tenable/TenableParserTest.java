@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.findingflow.parsers.CorpusFiles;
+import io.findingflow.parsers.DedupSettings;
+import io.findingflow.parsers.HashCodeCalculator;
 import io.findingflow.parsers.ParseException;
 import io.findingflow.parsers.ParserRegistry;
 import io.findingflow.parsers.ScanContext;
@@ -53,6 +55,35 @@ class TenableParserTest {
         assertThat(sweet32.vulnerabilityIds).containsExactly("CVE-2016-2183", "CVE-2016-2183");
         assertThat(sweet32.endpoints).extracting(Endpoint::host).containsExactly("1.2.3.4", "2.3.4.5");
         assertThat(sweet32.cvssv3).isEqualTo("CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N");
+    }
+
+    /**
+     * hash_code is worked out when a finding's first row is merged; rows merged later (another
+     * output, another CVE) must leave it that of the completed finding, as with one row.
+     */
+    @Test
+    void shouldHashTheCompletedFindingWhetherOrNotLaterRowsMergeIntoIt() throws ParseException {
+        String csv = "Plugin ID,CVE,Risk,Host,Protocol,Port,Name,Synopsis,Description,Plugin Output\n"
+                + "1,CVE-2020-0001,High,10.0.0.1,tcp,443,Merged Plugin,Syn,Desc,first output\n"
+                + "2,,Low,10.0.0.2,tcp,22,Single Plugin,Syn,Desc,only output\n"
+                + "1,CVE-2020-0002,High,10.0.0.1,tcp,443,Merged Plugin,Syn,Desc,second output\n"
+                + "1,,High,10.0.0.1,tcp,443,Merged Plugin,Syn,Desc,\n"
+                + "3,CVE-2020-0003,Medium,10.0.0.3,tcp,80,Plugin Without Output,Syn,Desc,\n"
+                + "3,CVE-2020-0004,Medium,10.0.0.3,tcp,80,Plugin Without Output,Syn,Desc,\n";
+
+        List<Finding> findings = parse(csv);
+
+        assertThat(findings).extracting(f -> f.title)
+                .containsExactly("Merged Plugin", "Single Plugin", "Plugin Without Output");
+        assertThat(findings.get(0).description).isEqualTo("Syn\n\nfirst output\n\nsecond output");
+        assertThat(findings.get(0).vulnerabilityIds).containsExactly("CVE-2020-0001", "CVE-2020-0002");
+        assertThat(findings.get(2).vulnerabilityIds).containsExactly("CVE-2020-0003", "CVE-2020-0004");
+        DedupSettings dedup = DedupSettings.forScanType(TENABLE);
+        for (Finding finding : findings) {
+            String parsed = finding.hashCode;
+            finding.hashCode = null;
+            assertThat(parsed).as(finding.title).isEqualTo(HashCodeCalculator.compute(finding, dedup));
+        }
     }
 
     @Test

@@ -133,6 +133,65 @@ class TrivyParserTest {
         assertThat(findings.get(0).description).contains("**Target:** img\n**Type:** debian\n");
     }
 
+    /**
+     * References are joined straight from the parser while they are strings; a list that turns out
+     * to hold other values prints those as Python does, the strings before them unchanged. Severity,
+     * Status and SeveritySource read the same whether or not they are one of the usual values.
+     */
+    @Test
+    void shouldReadReferencesAndUsualValuesWhateverTheirShape() throws ParseException {
+        String entries = "{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"p\",\"Severity\":\"HIGH\",\"Status\":\"fixed\","
+                + "\"References\":[\"a\",\"b\\nc\",\"\"]},"
+                + "{\"VulnerabilityID\":\"CVE-2\",\"PkgName\":\"p\",\"Severity\":\"HIGH\",\"Status\":\"fixed\","
+                + "\"References\":[\"a\",\"b\\nc\",null,3,[\"x\"],{\"k\":\"v\"},\"d\"]},"
+                + "{\"VulnerabilityID\":\"CVE-3\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Status\":\"fixe\","
+                + "\"References\":[]},"
+                + "{\"VulnerabilityID\":\"CVE-6\",\"PkgName\":\"p\",\"Severity\":\"HIGHER\",\"References\":[\"r\"]},"
+                + "{\"VulnerabilityID\":\"CVE-4\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Status\":\"not_affected\","
+                + "\"SeveritySource\":\"ghsa\",\"CVSS\":{\"nvd\":{\"V3Score\":9.8},\"ghsa\":{\"V3Score\":5.3}},"
+                + "\"References\":\"not a list\"},"
+                + "{\"VulnerabilityID\":\"CVE-5\",\"PkgName\":\"p\",\"Severity\":\"MEDIUM\",\"Status\":\"Fixed\","
+                + "\"References\":[\"only\"],\"References\":[\"later\",\"wins\"]}";
+        String report = "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Class\":\"os-pkgs\","
+                + "\"Type\":\"debian\",\"Vulnerabilities\":[" + entries + "]}]}";
+
+        List<Finding> findings = parse(report);
+
+        assertThat(findings).extracting(f -> f.references).containsExactly(
+                "a\nb\nc\n", "a\nb\nc\nNone\n3\n['x']\n{'k': 'v'}\nd", "", "", "later\nwins");
+        assertThat(findings).extracting(f -> f.title)
+                .containsExactly("CVE-1 p ", "CVE-2 p ", "CVE-3 p ", "CVE-4 p ", "CVE-5 p "); // CVE-6: unknown severity
+        assertThat(findings).extracting(f -> f.severity).containsExactly("High", "High", "Low", "Low", "Medium");
+        assertThat(findings).extracting(f -> f.impact).containsExactly("fixed", "fixed", "fixe", "not_affected", "Fixed");
+        assertThat(findings).extracting(f -> f.isMitigated).containsExactly(false, false, false, true, false);
+        assertThat(findings).extracting(f -> f.verified).containsExactly(true, true, false, true, false);
+        assertThat(findings.get(3).cvssv3Score).isEqualTo(5.3);
+    }
+
+    /** Title and Description go into the description as Python's str() prints them, a later duplicate winning. */
+    @Test
+    void shouldDescribeTitlesAndDescriptionsOfAnyShape() throws ParseException {
+        String entries = "{\"VulnerabilityID\":\"CVE-1\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":null,"
+                + "\"Description\":1.5},"
+                + "{\"VulnerabilityID\":\"CVE-2\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":[\"a\",2],"
+                + "\"Description\":{\"k\":true}},"
+                + "{\"VulnerabilityID\":\"CVE-3\",\"PkgName\":\"p\",\"Severity\":\"LOW\",\"Title\":\"first\","
+                + "\"Title\":\"Späte Zeile ✓\",\"FixedVersion\":\"2.0\"},"
+                + "{\"VulnerabilityID\":\"CVE-4\",\"PkgName\":\"p\",\"Severity\":\"LOW\","
+                + "\"Description\":\"only a description\",\"Title\":7,\"Title\":\"now text\"}";
+        String report = "{\"SchemaVersion\":2,\"Results\":[{\"Target\":\"t\",\"Class\":\"os-pkgs\","
+                + "\"Type\":\"debian\",\"Vulnerabilities\":[" + entries + "]}]}";
+
+        List<Finding> findings = parse(report);
+
+        String middle = "\n**Target:** t\n**Type:** debian\n**Fixed version:** ";
+        assertThat(findings).extracting(f -> f.description).containsExactly(
+                "None" + middle + "\n\n1.5\n",
+                "['a', 2]" + middle + "\n\n{'k': True}\n",
+                "Späte Zeile ✓" + middle + "2.0\n\n\n",
+                "now text" + middle + "\n\nonly a description\n");
+    }
+
     @Test
     void shouldReturnNothingForNullReport() throws ParseException {
         assertThat(parse("null")).isEmpty();
