@@ -3,6 +3,7 @@ package io.findingflow.api.findings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.findingflow.api.http.ApiException;
+import io.findingflow.api.http.PythonTypeName;
 import io.findingflow.schemas.Json;
 import io.findingflow.schemas.Severity;
 import java.time.LocalDate;
@@ -129,7 +130,7 @@ final class FindingChanges {
             }
         }
         if (list == null || !list.isArray()) {
-            errors.put("tags", List.of("Expected a list of items but got type \"" + pythonType(value) + "\"."));
+            errors.put("tags", List.of("Expected a list of items but got type \"" + PythonTypeName.of(value) + "\"."));
             return;
         }
         var tags = changes.putArray("tags");
@@ -140,22 +141,6 @@ final class FindingChanges {
             }
             tags.add(tag.asText());
         }
-    }
-
-    private static String pythonType(JsonNode value) {
-        if (value.isTextual()) {
-            return "str";
-        }
-        if (value.isBoolean()) {
-            return "bool";
-        }
-        if (value.isIntegralNumber()) {
-            return "int";
-        }
-        if (value.isNumber()) {
-            return "float";
-        }
-        return value.isNull() ? "NoneType" : "dict";
     }
 
     /** DefectDojo's FindingSerializer.validate rules. */

@@ -3,6 +3,7 @@ package io.findingflow.api.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.findingflow.api.http.PythonTypeName;
 import io.findingflow.schemas.Json;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -167,12 +168,12 @@ final class FieldValues {
 
     private static long reference(JsonNode value) throws Invalid {
         if (value.isBoolean() || value.isContainerNode()) {
-            throw new Invalid("Incorrect type. Expected pk value, received " + pythonType(value) + ".");
+            throw new Invalid("Incorrect type. Expected pk value, received " + PythonTypeName.of(value) + ".");
         }
         try {
             return integer(value, "");
         } catch (Invalid e) {
-            throw new Invalid("Incorrect type. Expected pk value, received " + pythonType(value) + ".");
+            throw new Invalid("Incorrect type. Expected pk value, received " + PythonTypeName.of(value) + ".");
         }
     }
 
@@ -186,7 +187,7 @@ final class FieldValues {
             }
         }
         if (list == null || !list.isArray()) {
-            throw new Invalid("Expected a list of items but got type \"" + pythonType(list) + "\".");
+            throw new Invalid("Expected a list of items but got type \"" + PythonTypeName.of(list) + "\".");
         }
         ArrayNode out = NODES.arrayNode();
         for (JsonNode item : list) {
@@ -196,25 +197,5 @@ final class FieldValues {
             out.add(item.asText());
         }
         return out;
-    }
-
-    /** The Python type name DRF puts into its messages. */
-    static String pythonType(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return "NoneType";
-        }
-        if (value.isBoolean()) {
-            return "bool";
-        }
-        if (value.isIntegralNumber()) {
-            return "int";
-        }
-        if (value.isNumber()) {
-            return "float";
-        }
-        if (value.isArray()) {
-            return "list";
-        }
-        return value.isObject() ? "dict" : "str";
     }
 }

@@ -1,17 +1,16 @@
 package io.findingflow.jobs.sink;
 
+import io.findingflow.jobs.OpaqueTypeInfo;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * Flink's type information for {@link ClickHouseRow}: an opaque type with its own serializer, which
  * treats rows as immutable, so passing them to the chained sink copies nothing.
  */
-public final class ClickHouseRowTypeInfo extends TypeInformation<ClickHouseRow> {
+public final class ClickHouseRowTypeInfo extends OpaqueTypeInfo<ClickHouseRow> {
 
     public static final ClickHouseRowTypeInfo INSTANCE = new ClickHouseRowTypeInfo();
 
@@ -24,58 +23,7 @@ public final class ClickHouseRowTypeInfo extends TypeInformation<ClickHouseRow> 
         }
     }
 
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<ClickHouseRow> getTypeClass() {
-        return ClickHouseRow.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<ClickHouseRow> createSerializer(SerializerConfig config) {
-        return ClickHouseRowSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "ClickHouseRow";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ClickHouseRowTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return ClickHouseRowTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof ClickHouseRowTypeInfo;
+    private ClickHouseRowTypeInfo() {
+        super(ClickHouseRow.class, ClickHouseRowSerializer.INSTANCE);
     }
 }

@@ -1,14 +1,13 @@
 package io.findingflow.jobs.custommetrics.records;
 
+import io.findingflow.jobs.OpaqueTypeInfo;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /** Flink's type information for {@link MetricPointRecord}: an opaque type with its own serializer. */
-public final class MetricPointRecordTypeInfo extends TypeInformation<MetricPointRecord> {
+public final class MetricPointRecordTypeInfo extends OpaqueTypeInfo<MetricPointRecord> {
 
     public static final MetricPointRecordTypeInfo INSTANCE = new MetricPointRecordTypeInfo();
 
@@ -21,58 +20,7 @@ public final class MetricPointRecordTypeInfo extends TypeInformation<MetricPoint
         }
     }
 
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<MetricPointRecord> getTypeClass() {
-        return MetricPointRecord.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<MetricPointRecord> createSerializer(SerializerConfig config) {
-        return MetricPointRecordSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "MetricPointRecord";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MetricPointRecordTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return MetricPointRecordTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object other) {
-        return other instanceof MetricPointRecordTypeInfo;
+    private MetricPointRecordTypeInfo() {
+        super(MetricPointRecord.class, MetricPointRecordSerializer.INSTANCE);
     }
 }
