@@ -8,6 +8,8 @@ import java.util.Map;
  * DefectDojo's {@code o=} parameter as a ClickHouse ORDER BY: comma separated field names, "-" for
  * descending, each mapped to a whitelisted SQL expression (so nothing from the request reaches the
  * SQL), then a unique tie breaker so pages never overlap. An unknown field is django-filter's 400.
+ * Empty values (NULL) sort as PostgreSQL, DefectDojo's database, sorts them: last ascending, first
+ * descending (ClickHouse puts them last both ways unless told).
  */
 public final class SqlOrdering {
 
@@ -25,7 +27,7 @@ public final class SqlOrdering {
             if (column == null) {
                 throw ApiException.field("o", "Select a valid choice. " + term + " is not one of the available choices.");
             }
-            parts.add(column + (descending ? " DESC" : " ASC"));
+            parts.add(column + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
         }
         parts.add(tieBreaker);
         return String.join(", ", parts);
