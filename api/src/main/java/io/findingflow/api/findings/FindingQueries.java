@@ -92,10 +92,10 @@ public final class FindingQueries {
             }
         }
         if (found.size() < wanted.size()) {
-            List<Long> gone = wanted.stream().filter(v -> !found.containsKey(v)).map(RowVersion::id).toList();
-            for (ObjectNode row : currentRows(filter, gone)) {
-                long id = row.path("id").asLong();
-                wanted.stream().filter(v -> v.id() == id).findFirst().ifPresent(v -> found.put(v, row));
+            Map<Long, RowVersion> gone = new HashMap<>();
+            wanted.stream().filter(v -> !found.containsKey(v)).forEach(v -> gone.put(v.id(), v));
+            for (ObjectNode row : currentRows(filter, List.copyOf(gone.keySet()))) {
+                found.put(gone.get(row.path("id").asLong()), row);
             }
         }
         return found;

@@ -28,15 +28,15 @@ final class FindingTagFilters {
 
     static List<String> conditions(Context ctx) {
         List<String> conditions = new ArrayList<>();
-        List<String> any = names(QueryParams.text(ctx, "tags"));
+        List<String> any = QueryParams.commaList(QueryParams.text(ctx, "tags"));
         if (!any.isEmpty()) {
             conditions.add("hasAny(" + TAGS + ", " + array(any) + ")");
         }
-        List<String> all = names(QueryParams.text(ctx, "tags__and"));
+        List<String> all = QueryParams.commaList(QueryParams.text(ctx, "tags__and"));
         if (!all.isEmpty()) {
             conditions.add("hasAll(" + TAGS + ", " + array(all) + ")");
         }
-        List<String> none = names(QueryParams.text(ctx, "not_tags"));
+        List<String> none = QueryParams.commaList(QueryParams.text(ctx, "not_tags"));
         if (!none.isEmpty()) {
             conditions.add("NOT hasAny(" + TAGS + ", " + array(none) + ")");
         }
@@ -59,19 +59,6 @@ final class FindingTagFilters {
         String json = json(text);
         return "arrayExists(t -> positionCaseInsensitiveUTF8(t, " + Sql.quote(json.substring(1, json.length() - 1))
                 + ") > 0, " + TAGS + ")";
-    }
-
-    /** A comma separated list of tag names, blanks dropped (DefectDojo's CharFieldInFilter). */
-    private static List<String> names(String raw) {
-        List<String> names = new ArrayList<>();
-        if (raw != null) {
-            for (String name : raw.split(",")) {
-                if (!name.isBlank()) {
-                    names.add(name.strip());
-                }
-            }
-        }
-        return names;
     }
 
     private static String array(List<String> names) {

@@ -34,6 +34,19 @@ public final class QueryParams {
         }
     }
 
+    /** A comma separated list (DefectDojo's CharFieldInFilter): items stripped, blank ones dropped. */
+    public static java.util.List<String> commaList(String raw) {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        if (raw != null) {
+            for (String item : raw.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
+    }
+
     public static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isEmpty() ? null : value;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.findingflow.api.entities.Entity;
 import io.findingflow.api.http.ApiException;
+import io.findingflow.api.http.QueryParams;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,12 +94,18 @@ final class ListQuery {
                     return value != null && value.isBoolean() && value.asBoolean() == wanted;
                 };
             }
-            case TAGS_ANY:
-                return e -> tags(valueOf.apply(e, field)).stream().anyMatch(list(raw)::contains);
-            case TAGS_ALL:
-                return e -> tags(valueOf.apply(e, field)).containsAll(list(raw));
-            case NOT_TAGS:
-                return e -> tags(valueOf.apply(e, field)).stream().noneMatch(list(raw)::contains);
+            case TAGS_ANY: {
+                List<String> names = QueryParams.commaList(raw);
+                return e -> tags(valueOf.apply(e, field)).stream().anyMatch(names::contains);
+            }
+            case TAGS_ALL: {
+                List<String> names = QueryParams.commaList(raw);
+                return e -> tags(valueOf.apply(e, field)).containsAll(names);
+            }
+            case NOT_TAGS: {
+                List<String> names = QueryParams.commaList(raw);
+                return e -> tags(valueOf.apply(e, field)).stream().noneMatch(names::contains);
+            }
             case TAG_CONTAINS: {
                 String needle = raw.toLowerCase(Locale.ROOT);
                 return e -> tags(valueOf.apply(e, field)).stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle));
@@ -170,16 +177,6 @@ final class ListQuery {
             value.forEach(tag -> tags.add(tag.asText()));
         }
         return tags;
-    }
-
-    private static List<String> list(String raw) {
-        List<String> items = new ArrayList<>();
-        for (String item : raw.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.strip());
-            }
-        }
-        return items;
     }
 
     private static String text(JsonNode value) {
